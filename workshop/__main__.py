@@ -1,0 +1,64 @@
+"""`python -m workshop`: serve workshops on this laptop's network."""
+
+# eventlet must patch the standard library before anything else imports it.
+import warnings  # isort: skip
+
+# eventlet warns on import that it is in bugfix mode; the stack was chosen knowingly.
+warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
+import eventlet  # noqa: E402  # isort: skip
+
+eventlet.monkey_patch()
+
+import argparse  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from .config import Settings  # noqa: E402
+from .web import qr  # noqa: E402
+from .web.app import create_app  # noqa: E402
+
+
+def parse_args(argv: list[str], defaults: Settings) -> Settings:
+    parser = argparse.ArgumentParser(prog="python -m workshop", description=__doc__)
+    parser.add_argument("--host", default=defaults.host, help="interface to listen on (WORKSHOP_HOST)")
+    parser.add_argument("--port", type=int, default=defaults.port, help="port (WORKSHOP_PORT)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=defaults.data_dir,
+        help="folder of saved workshops (WORKSHOP_DATA_DIR)",
+    )
+    args = parser.parse_args(argv)
+    return replace(defaults, host=args.host, port=args.port, data_dir=args.data_dir)
+
+
+def banner(join_base: str, owner_url: str) -> str:
+    return "\n".join(
+        [
+            "",
+            "  workshop is running.",
+            "",
+            f"  Phones on this network open:  {join_base}",
+            "",
+            qr.terminal(join_base),
+            "  You, the facilitator, open (keep this link to yourself):",
+            f"    {owner_url}",
+            "",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = parse_args(sys.argv[1:] if argv is None else argv, Settings.from_env())
+    app, socketio = create_app(settings)
+    context = app.extensions["workshop"]
+    base = context.public_url
+    print(banner(base + "/", f"{base}/?key={context.owner_key}"), flush=True)
+    socketio.run(app, host=settings.host, port=settings.port, log_output=False)
+
+
+if __name__ == "__main__":
+    main()

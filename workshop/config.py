@@ -1,0 +1,37 @@
+"""Settings: defaults in code, overridden by environment variables or command-line flags."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+SYNC_MODES = ("FULL", "NORMAL")
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "0.0.0.0"  # all interfaces: phones reach the laptop over the LAN
+    port: int = 5000
+    data_dir: Path = Path("sessions")
+    owner_key: str | None = None  # None: made once and kept in the data folder
+    public_url: str | None = None  # None: http://<LAN address>:<port>
+    synchronous: str = "FULL"  # SQLite's fsync policy; see docs/reliability.md
+    async_mode: str = "eventlet"  # tests in one process use "threading"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Settings from WORKSHOP_* variables, defaults for the rest."""
+        env = os.environ if env is None else env
+        sync = env.get("WORKSHOP_SYNC", cls.synchronous).upper()
+        if sync not in SYNC_MODES:
+            raise ValueError(f"WORKSHOP_SYNC must be one of {', '.join(SYNC_MODES)}")
+        return cls(
+            host=env.get("WORKSHOP_HOST", cls.host),
+            port=int(env.get("WORKSHOP_PORT", cls.port)),
+            data_dir=Path(env.get("WORKSHOP_DATA_DIR", str(cls.data_dir))),
+            owner_key=env.get("WORKSHOP_OWNER_KEY") or None,
+            public_url=(env.get("WORKSHOP_PUBLIC_URL") or "").rstrip("/") or None,
+            synchronous=sync,
+        )

@@ -1,0 +1,126 @@
+"""Everything a user can get wrong, as a small hierarchy with stable machine codes."""
+
+from __future__ import annotations
+
+
+class WorkshopError(Exception):
+    """Anything a user can cause. `code` is part of the protocol: never rename one."""
+
+    code = "error"
+    status = 400
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message  # for people; free to reword
+        self.field = field  # which input was wrong, when one was
+
+
+class InvalidInput(WorkshopError):
+    """A field has the wrong type, is missing, or breaks a rule."""
+
+    code = "invalid_input"
+
+
+class InvalidPayload(InvalidInput):
+    """The payload is not a JSON object at all."""
+
+    code = "invalid_payload"
+
+
+class EmptyText(InvalidInput):
+    """A text is empty or only whitespace after trimming."""
+
+    code = "empty_text"
+
+
+class TextTooLong(InvalidInput):
+    """A text is longer than its limit."""
+
+    code = "text_too_long"
+
+
+class UnknownKind(InvalidInput):
+    """A card kind the workshop does not have."""
+
+    code = "unknown_kind"
+
+
+class NameRequired(InvalidInput):
+    """Joining without a name where anonymous attendees are not allowed."""
+
+    code = "name_required"
+
+
+class NotFound(WorkshopError):
+    """A card or participant that does not exist in this workshop."""
+
+    code = "not_found"
+    status = 404
+
+
+class UnknownGroup(NotFound):
+    """A group id that does not exist in this workshop."""
+
+    code = "unknown_group"
+
+
+class UnknownWorkshop(NotFound):
+    """No workshop has this code."""
+
+    code = "unknown_workshop"
+
+
+class Unauthorized(WorkshopError):
+    """The caller did not prove who they are."""
+
+    code = "missing_key"
+    status = 401
+
+
+class BadKey(Unauthorized):
+    """A key that opens nothing here."""
+
+    code = "bad_key"
+
+
+class BadToken(Unauthorized):
+    """An attendee token this workshop does not know."""
+
+    code = "bad_token"
+
+
+class NotAllowed(WorkshopError):
+    """The caller's role may not do this."""
+
+    code = "not_allowed"
+    status = 403
+
+
+class NotJoined(NotAllowed):
+    """An attendee event before `join`."""
+
+    code = "not_joined"
+
+
+class Conflict(WorkshopError):
+    """The request clashes with the current state."""
+
+    code = "conflict"
+    status = 409
+
+
+class AlreadyJoined(Conflict):
+    """`join` on a connection that has already joined."""
+
+    code = "already_joined"
+
+
+def all_error_classes() -> list[type[WorkshopError]]:
+    """Every error class, for the docs test that keeps docs/protocol.md complete."""
+    found: list[type[WorkshopError]] = []
+    pending: list[type[WorkshopError]] = [WorkshopError]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return found

@@ -1,0 +1,30 @@
+"""What every use case needs besides its store: the files, presence, randomness, links."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from ..domain.errors import UnknownWorkshop
+from ..store.files import WorkshopFiles
+from ..store.workshops import WorkshopStore
+from .presence import Presence
+
+
+@dataclass
+class Context:
+    files: WorkshopFiles
+    owner_key: str
+    public_url: str  # what phones open, e.g. http://192.168.1.23:5000
+    rng: random.Random = field(default_factory=random.SystemRandom)
+    presence: Presence = field(default_factory=Presence)
+
+    def store(self, code: str) -> WorkshopStore:
+        """The open store of a workshop, or `unknown_workshop`."""
+        store = self.files.get(code)
+        if store is None:
+            raise UnknownWorkshop(f"No workshop has the code {code!r}.", field="code")
+        return store
+
+    def join_url(self, code: str) -> str:
+        return f"{self.public_url}/j/{code}"

@@ -1,0 +1,109 @@
+"""Connecting and joining: who a connection is, and the `state` it starts from."""
+
+from __future__ import annotations
+
+from ..domain import assignment, keys, people
+from ..domain.commands import Join
+from ..domain.entities import Participant
+from ..domain.errors import AlreadyJoined, BadToken, NotAllowed, UnknownGroup
+from ..store.workshops import WorkshopStore
+from . import audiences, rooms, views
+from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
+from .context import Context
+from .outcome import Announce, Outcome
+
+
+def connect_steward(ctx: Context, store: WorkshopStore, role: str) -> tuple[Actor, Outcome]:
+    """A facilitator or screen whose key the web layer has checked."""
+    actor = Actor(code=store.code, role=role)
+    state = views.facilitator_state(store, ctx) if role == FACILITATOR else views.screen_state(store, ctx)
+    return actor, Outcome(ack=state)
+
+
+def connect_attendee(ctx: Context, store: WorkshopStore, token: str | None) -> tuple[Actor, Outcome]:
+    """A returning attendee (with a token) resumes; a new one gets the public state."""
+    if token is None:
+        return Actor(code=store.code, role=ATTENDEE), Outcome(ack=views.attendee_state(store, ctx, None))
+    me = store.people.by_token_hash(keys.hash_secret(token))
+    if me is None:
+        raise BadToken("This phone's pass is not known here; please join again.", field="token")
+    actor = Actor(code=store.code, role=ATTENDEE, participant_id=me.id)
+    return actor, Outcome(ack=views.attendee_state(store, ctx, me), announce=_came_online(ctx, store, me))
+
+
+def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[Actor, Outcome]:
+    """A new attendee gives a name and lands in a group."""
+    if actor.role != ATTENDEE:
+        raise NotAllowed("Facilitator and projector screens do not join.")
+    if actor.participant_id is not None:
+        raise AlreadyJoined("You have already joined.")
+    workshop = store.workshop()
+    name = people.participant_name(cmd, allow_anonymous=workshop.allow_anonymous)
+    organisation = people.organisation(cmd)
+    token = keys.new_secret()
+    with store.atomic():  # the group choice and the insert see the same sizes
+        group_id = _choose_group(ctx, store, cmd.group, workshop.assignment)
+        me = store.people.add(
+            name=name, organisation=organisation, group_id=group_id, token_hash=keys.hash_secret(token)
+        )
+    actor = actor.joined(me.id)
+    ctx.presence.attach(store.code, me.id)
+    code = store.code
+    state = views.attendee_state(store, ctx, me)
+    return actor, Outcome(
+        ack={"participant": state["me"], "token": token, "state": state},
+        announce=(
+            Announce("participant:joined", {"participant": state["me"]}, rooms.facilitators(code)),
+            *audiences.people_changed(ctx, store),
+        ),
+    )
+
+
+def disconnect(ctx: Context, store: WorkshopStore, actor: Actor) -> Outcome:
+    """A connection closed: announce when that was the person's last one."""
+    if actor.role != ATTENDEE or actor.participant_id is None:
+        return Outcome(ack={})
+    if not ctx.presence.detach(store.code, actor.participant_id):
+        return Outcome(ack={})
+    me = store.people.get(actor.participant_id)
+    if me is None:
+        return Outcome(ack={})
+    return Outcome(ack={}, announce=_presence(ctx, store, me))
+
+
+def member_rooms(actor: Actor, store: WorkshopStore) -> list[str]:
+    """The rooms a connection belongs in, from its role."""
+    code = store.code
+    if actor.role == FACILITATOR:
+        return [rooms.everyone(code), rooms.facilitators(code)]
+    if actor.role == SCREEN:
+        return [rooms.everyone(code), rooms.screens(code)]
+    if actor.participant_id is None:
+        return [rooms.everyone(code)]
+    me = store.people.get(actor.participant_id)
+    assert me is not None
+    return [rooms.everyone(code), rooms.group(code, me.group_id), rooms.person(code, me.id)]
+
+
+def _choose_group(ctx: Context, store: WorkshopStore, wanted: int | None, how: str) -> int:
+    if how == "self" and wanted is not None:
+        if store.groups.get(wanted) is None:
+            raise UnknownGroup("That group does not exist.", field="group")
+        return wanted
+    # Balanced assignment, or self-select without a choice: fewest people first.
+    return assignment.balanced_group(store.groups.sizes(), ctx.rng)
+
+
+def _came_online(ctx: Context, store: WorkshopStore, me: Participant) -> tuple[Announce, ...]:
+    if not ctx.presence.attach(store.code, me.id):
+        return ()
+    return _presence(ctx, store, me)
+
+
+def _presence(ctx: Context, store: WorkshopStore, me: Participant) -> tuple[Announce, ...]:
+    online = ctx.presence.is_online(store.code, me.id)
+    view = views.participant_view(me, online=online)
+    return (
+        Announce("participant:updated", {"participant": view}, rooms.facilitators(store.code)),
+        *audiences.people_changed(ctx, store),
+    )

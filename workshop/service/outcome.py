@@ -1,0 +1,33 @@
+"""What a use case returns: the acknowledgement, and what to tell whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Announce:
+    """Emit `event` with `payload` to everyone in `room`."""
+
+    event: str
+    payload: dict[str, Any]
+    room: str
+
+
+@dataclass(frozen=True)
+class RoomMove:
+    """Every connection in `members` leaves room `leave` and joins room `join`."""
+
+    members: str
+    leave: str
+    join: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The ack for the sender, then room moves, then announcements, in that order."""
+
+    ack: dict[str, Any]
+    announce: tuple[Announce, ...] = ()
+    moves: tuple[RoomMove, ...] = field(default=())

@@ -1,0 +1,78 @@
+"""Creating workshops and listing the ones in the data folder (the owner's use cases)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain import codes, keys
+from ..domain.commands import CreateWorkshop
+from ..domain.entities import Workshop
+from ..domain.setup import check_setup
+from ..store.workshops import WorkshopStore
+from .context import Context
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Created:
+    code: str
+    facilitator_key: str
+
+
+def create_workshop(ctx: Context, cmd: CreateWorkshop) -> Created:
+    """Check the set-up, pick a free code, and write the new workshop's file."""
+    checked = check_setup(cmd)
+    key = keys.new_secret()
+    code = _free_code(ctx)
+    workshop = Workshop(
+        code=code,
+        title=checked.title,
+        question=checked.question,
+        kinds=checked.kinds,
+        assignment=checked.assignment,
+        allow_anonymous=checked.allow_anonymous,
+        created_at=ctx.files.clock(),
+    )
+
+    def init(store: WorkshopStore) -> None:
+        with store.atomic():
+            store.init_workshop(workshop, keys.hash_secret(key))
+            for name in checked.group_names:
+                store.groups.add(name)
+
+    ctx.files.create(code, init)
+    log.info("created workshop %s (%s)", code, checked.title)
+    return Created(code=code, facilitator_key=key)
+
+
+def summaries(ctx: Context) -> list[dict[str, Any]]:
+    """Every workshop in the data folder, newest first; unreadable files are skipped."""
+    found = []
+    for code in ctx.files.codes():
+        try:
+            store = ctx.store(code)
+            workshop = store.workshop()
+            found.append(
+                {
+                    "code": code,
+                    "title": workshop.title,
+                    "created_at": workshop.created_at,
+                    "groups": store.groups.count(),
+                    "people": store.people.count(),
+                    "cards": store.cards.count(),
+                }
+            )
+        except Exception:  # one bad file must not hide the others
+            log.exception("skipping unreadable workshop file for %s", code)
+    return sorted(found, key=lambda s: s["created_at"], reverse=True)
+
+
+def _free_code(ctx: Context) -> str:
+    for _ in range(100):
+        code = codes.new_code(ctx.rng)
+        if not ctx.files.exists(code):
+            return code
+    raise RuntimeError("no free workshop code after 100 tries")

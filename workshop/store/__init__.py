@@ -1,0 +1,1 @@
+"""Persistence with sqlite-utils: one SQLite file per workshop, WAL, versioned schema."""

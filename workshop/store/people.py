@@ -1,0 +1,51 @@
+"""The `participants` table of a workshop file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..domain.entities import Participant
+from .handle import Handle, Row
+
+
+class People:
+    def __init__(self, handle: Handle) -> None:
+        self._h = handle
+
+    def all(self) -> list[Participant]:
+        return [_participant(r) for r in self._h.rows("SELECT * FROM participants ORDER BY id")]
+
+    def get(self, participant_id: int) -> Participant | None:
+        row = self._h.row("SELECT * FROM participants WHERE id = ?", [participant_id])
+        return _participant(row) if row else None
+
+    def by_token_hash(self, token_hash: str) -> Participant | None:
+        row = self._h.row("SELECT * FROM participants WHERE token_hash = ?", [token_hash])
+        return _participant(row) if row else None
+
+    def add(
+        self, *, name: str | None, organisation: str | None, group_id: int, token_hash: str
+    ) -> Participant:
+        now = self._h.clock()
+        with self._h.atomic():
+            table = self._h.db["participants"].insert(
+                {
+                    "name": name,
+                    "organisation": organisation,
+                    "group_id": group_id,
+                    "token_hash": token_hash,
+                    "joined_at": now,
+                }
+            )
+        return Participant(table.last_pk, name, organisation, group_id, now)
+
+    def move(self, participant: Participant, group_id: int) -> Participant:
+        self._h.execute("UPDATE participants SET group_id = ? WHERE id = ?", [group_id, participant.id])
+        return replace(participant, group_id=group_id)
+
+    def count(self) -> int:
+        return self._h.scalar("SELECT COUNT(*) FROM participants")
+
+
+def _participant(r: Row) -> Participant:
+    return Participant(r["id"], r["name"], r["organisation"], r["group_id"], r["joined_at"])

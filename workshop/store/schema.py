@@ -1,0 +1,89 @@
+"""The schema of a workshop file, as numbered migrations tracked in PRAGMA user_version.
+
+A file made by an older version is brought up to date when it is opened, never rebuilt:
+each migration only adds. Append new migrations at the end; never edit a released one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _v1_foundation(db: sqlite_utils.Database) -> None:
+    db["workshop"].create(
+        {
+            "id": int,
+            "code": str,
+            "title": str,
+            "question": str,
+            "kinds": str,  # JSON list of {id, label}
+            "assignment": str,
+            "allow_anonymous": int,
+            "facilitator_key_hash": str,
+            "created_at": float,
+        },
+        pk="id",
+        not_null={"code", "title", "question", "kinds", "assignment", "facilitator_key_hash"},
+    )
+    db["groups"].create(
+        {"id": int, "name": str, "position": int, "created_at": float},
+        pk="id",
+        not_null={"name", "position"},
+    )
+    db["participants"].create(
+        {
+            "id": int,
+            "name": str,
+            "organisation": str,
+            "group_id": int,
+            "token_hash": str,
+            "joined_at": float,
+        },
+        pk="id",
+        not_null={"group_id", "token_hash"},
+        foreign_keys=[("group_id", "groups", "id")],
+    )
+    db["participants"].create_index(["token_hash"], unique=True)
+    db["cards"].create(
+        {
+            "id": int,
+            "group_id": int,
+            "participant_id": int,
+            "kind": str,
+            "text": str,
+            "client_id": str,
+            "created_at": float,
+            "updated_at": float,
+            "hidden": int,
+        },
+        pk="id",
+        not_null={"group_id", "participant_id", "kind", "text", "client_id", "created_at", "hidden"},
+        defaults={"hidden": 0},
+        foreign_keys=[("group_id", "groups", "id"), ("participant_id", "participants", "id")],
+    )
+    # One card per (person, client id): a resent card finds its first copy.
+    db["cards"].create_index(["participant_id", "client_id"], unique=True)
+    db["cards"].create_index(["group_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_foundation]
+LATEST = len(MIGRATIONS)
+
+
+def version(db: sqlite_utils.Database) -> int:
+    """The schema version of an open file."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply the migrations this file lacks, each in its own transaction; return the version."""
+    current = version(db)
+    if current > LATEST:
+        raise RuntimeError(f"file has schema version {current}, newer than this app ({LATEST})")
+    for number in range(current + 1, LATEST + 1):
+        with db.atomic():
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return LATEST

@@ -1,0 +1,1 @@
+"""Thin adapters: Flask routes and Socket.IO handlers parse, call the service, and emit."""

@@ -1,0 +1,39 @@
+"""The JSON API for scripts: create and list workshops with the owner key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify, request, url_for
+
+from ..domain.commands import CreateWorkshop
+from ..domain.errors import InvalidPayload
+from ..service import access, setup
+from . import auth, payloads
+from .context import ctx
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.post("/workshops")
+def create_workshop() -> Any:
+    access.require_owner(ctx(), auth.presented_key())
+    raw = request.get_json(silent=True)
+    if raw is None:
+        raise InvalidPayload("Send the set-up as a JSON object.")
+    created = setup.create_workshop(ctx(), payloads.parse(CreateWorkshop, raw))
+    base = ctx().public_url
+    code, key = created.code, created.facilitator_key
+    return jsonify(
+        code=code,
+        facilitator_key=key,
+        join_url=ctx().join_url(code),
+        facilitator_url=base + url_for("pages.facilitate", code=code, key=key),
+        screen_url=base + url_for("pages.screen", code=code),
+    ), 201
+
+
+@bp.get("/workshops")
+def list_workshops() -> Any:
+    access.require_owner(ctx(), auth.presented_key())
+    return jsonify(workshops=setup.summaries(ctx()))

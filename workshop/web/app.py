@@ -1,0 +1,70 @@
+"""The application factory: settings in, a Flask app with Socket.IO attached out."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, jsonify
+from flask_socketio import SocketIO
+
+from ..config import Settings
+from ..domain.errors import WorkshopError
+from ..service.context import Context
+from ..store import instance
+from ..store.files import WorkshopFiles
+from . import api, downloads, lan, pages, sockets
+from .errors import body_for
+
+ROOT = Path(__file__).resolve().parents[2]
+# Socket.IO messages are small; anything bigger than this is refused at the transport.
+MAX_MESSAGE_BYTES = 64 * 1024
+
+
+def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
+    """Build the app for one data folder."""
+    data_dir = Path(settings.data_dir)
+    files = WorkshopFiles(data_dir, clock=time.time, synchronous=settings.synchronous)
+    owner_key = settings.owner_key or instance.load_or_create(data_dir, ".owner_key")
+    public_url = settings.public_url or lan.public_url(settings.host, settings.port)
+
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app.config.update(
+        SECRET_KEY=instance.load_or_create(data_dir, ".secret_key"),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_NAME="workshop_session",
+        PERMANENT_SESSION_LIFETIME=timedelta(days=30),
+        JSON_SORT_KEYS=False,
+    )
+    app.extensions["workshop"] = Context(files=files, owner_key=owner_key, public_url=public_url)
+    app.jinja_env.filters["datetime"] = _human_time
+
+    for blueprint in (pages.bp, downloads.bp, api.bp):
+        app.register_blueprint(blueprint)
+
+    @app.get("/healthz")
+    def healthz() -> Any:
+        return jsonify(ok=True)
+
+    @app.errorhandler(WorkshopError)
+    def workshop_error(exc: WorkshopError) -> Any:
+        return jsonify(body_for(exc)), exc.status
+
+    socketio = SocketIO(
+        app,
+        async_mode=settings.async_mode,
+        max_http_buffer_size=MAX_MESSAGE_BYTES,
+        logger=False,
+        engineio_logger=False,
+    )
+    sockets.register(socketio)
+    logging.getLogger(__name__).debug("app ready on data folder %s", data_dir)
+    return app, socketio
+
+
+def _human_time(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, UTC).astimezone().strftime("%d %b %Y, %H:%M")

@@ -1,0 +1,133 @@
+"""HTML pages: home, join, the attendee page, the dashboard, the projector, the key form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from markupsafe import Markup
+
+from ..domain import codes
+from ..domain.commands import CreateWorkshop
+from ..domain.errors import UnknownWorkshop, WorkshopError
+from ..service import access, setup
+from ..store.workshops import WorkshopStore
+from . import auth, payloads, qr
+from .context import ctx, store_for
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def home() -> Any:
+    if access.is_owner_key(ctx(), auth.presented_key()):
+        auth.remember_owner(ctx())
+        return redirect(url_for("pages.home"))
+    return _home()
+
+
+@bp.get("/j")
+def join_by_code() -> Any:
+    typed = request.args.get("code", "")
+    code = codes.normalize(typed)
+    if code is None or ctx().files.get(code) is None:
+        return render_template("not_found.html", code=typed), 404
+    return redirect(url_for("pages.attendee", code=code))
+
+
+@bp.get("/j/<code>")
+def attendee(code: str) -> Any:
+    try:
+        store = store_for(code)
+    except UnknownWorkshop:
+        return render_template("not_found.html", code=code), 404
+    if store.code != code:  # a lower-case link: show the canonical one
+        return redirect(url_for("pages.attendee", code=store.code))
+    return render_template("attendee.html", code=store.code, title=store.workshop().title)
+
+
+@bp.post("/workshops")
+def create_from_form() -> Any:
+    if not auth.is_owner(ctx()):
+        return render_template("key.html", code=None, error=None, action=url_for("pages.home")), 401
+    form = request.form
+    raw = {
+        "title": form.get("title", ""),
+        "question": form.get("question", ""),
+        "groups": _groups_field(form.get("groups", "")),
+        "kinds": [k for k in (s.strip() for s in form.get("kinds", "").split(",")) if k] or None,
+        "assignment": form.get("assignment", "self"),
+        "allow_anonymous": form.get("allow_anonymous") == "1",
+    }
+    try:
+        created = setup.create_workshop(ctx(), payloads.parse(CreateWorkshop, raw))
+    except WorkshopError as exc:
+        error = {"code": exc.code, "message": exc.message, "field": exc.field}
+        return _home(form=dict(form), form_error=error), 400
+    return redirect(url_for("pages.facilitate", code=created.code), code=303)
+
+
+@bp.get("/w/<code>/facilitate")
+def facilitate(code: str) -> Any:
+    return _steward_page(code, "facilitate.html")
+
+
+@bp.get("/w/<code>/screen")
+def screen(code: str) -> Any:
+    return _steward_page(code, "screen.html")
+
+
+@bp.get("/w/<code>/qr.svg")
+def qr_svg(code: str) -> Any:
+    store = store_for(code)
+    return Response(qr.svg(ctx().join_url(store.code)), mimetype="image/svg+xml")
+
+
+def _home(form: dict | None = None, form_error: dict | None = None) -> str:
+    owner = auth.is_owner(ctx())
+    return render_template(
+        "home.html",
+        is_owner=owner,
+        workshops=setup.summaries(ctx()) if owner else [],
+        form=form or {},
+        form_error=form_error,
+        join_error=None,
+        code=request.args.get("code", ""),
+    )
+
+
+def _groups_field(text: str) -> list[str] | int:
+    """The set-up form's groups box: a number, or one name per line."""
+    stripped = text.strip()
+    if stripped.isdigit():
+        return int(stripped)
+    return [line.strip() for line in stripped.splitlines() if line.strip()]
+
+
+def _steward_page(code: str, template: str) -> Any:
+    """A page for the facilitator: key in the link once, then the cookie."""
+    try:
+        store = store_for(code)
+    except UnknownWorkshop:
+        return render_template("not_found.html", code=code), 404
+    link_key = request.args.get("key")
+    if link_key is not None:
+        if not access.opens(ctx(), store, link_key.strip()):
+            return _key_form(store, "That key does not open this workshop."), 401
+        auth.remember_workshop(store)
+        # Drop the key from the address bar, so it is not shown on a projector or shared.
+        return redirect(request.path)
+    if not auth.may_facilitate(ctx(), store):
+        return _key_form(store, None), 401
+    join_url = ctx().join_url(store.code)
+    return render_template(
+        template,
+        code=store.code,
+        title=store.workshop().title,
+        join_url=join_url,
+        qr_svg=Markup(qr.svg(join_url)),  # segno's own markup; the URL is only QR modules
+    )
+
+
+def _key_form(store: WorkshopStore, error: str | None) -> str:
+    return render_template("key.html", code=store.code, error=error, action=request.path)
