@@ -62,7 +62,8 @@ def register(socketio: SocketIO) -> None:
         try:
             actor, outcome, store = _connect(auth)
         except WorkshopError as exc:
-            raise ConnectionRefusedError({"code": exc.code, "message": exc.message}) from None
+            # The client sees `message` as the error's text and `data` as `err.data`.
+            raise ConnectionRefusedError(exc.message, {"code": exc.code, "message": exc.message}) from None
         actors[request.sid] = actor
         for room in joining.member_rooms(actor, store):
             join_room(room)
