@@ -1,0 +1,113 @@
+"""Headless Chromium through Playwright against a real server process.
+
+Browser tests skip only where no Chromium exists, and say so; under CI=true a missing
+Chromium fails the run instead, since .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.live_server import LiveServer, port_is_free
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium tries to reach Google's hosts, which
+# this offline machine refuses; --no-sandbox because tests run as root.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = "Pixel 7"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"no Chromium at {CHROMIUM}: install Debian's package with `apt-get install chromium`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " (CI=true, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched.devices = playwright.devices  # phone descriptors for the tests
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def live(tmp_path):
+    server = LiveServer(tmp_path / "sessions").start()
+    yield server
+    server.stop()
+    assert port_is_free(server.port)
+
+
+@pytest.fixture
+def phone(browser):
+    """A new page in a phone-sized context, as an attendee holds it."""
+    contexts = []
+
+    def open_phone():
+        context = browser.new_context(**browser.devices[PHONE])
+        contexts.append(context)
+        return _watched(context.new_page())
+
+    yield open_phone
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def laptop(browser):
+    """A page in a laptop-sized context: the facilitator's dashboard or the projector."""
+    contexts = []
+
+    def open_laptop():
+        context = browser.new_context(viewport={"width": 1366, "height": 800})
+        contexts.append(context)
+        return _watched(context.new_page())
+
+    yield open_laptop
+    for context in contexts:
+        context.close()
+
+
+def _watched(page):
+    """Record script errors and alerts; confirm dialogs (delete) are accepted."""
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+
+    def on_dialog(dialog):
+        if dialog.type == "confirm":
+            dialog.accept()
+        else:
+            page.errors.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return page
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a picture for the docs (docs/img is updated by hand from artifacts/)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
