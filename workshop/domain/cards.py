@@ -22,7 +22,7 @@ def card_kind(workshop: Workshop, kind: str) -> str:
 
 def client_id(value: str) -> str:
     """The phone's id for a card, so a resend is recognised."""
-    value = value.strip()
+    value = texts.storable(value, field="client_id").strip()
     if not 1 <= len(value) <= texts.CLIENT_ID_MAX:
         raise InvalidInput(f"client_id must have 1 to {texts.CLIENT_ID_MAX} characters.", field="client_id")
     return value

@@ -14,7 +14,8 @@ def new_secret() -> str:
 
 def hash_secret(secret: str) -> str:
     """What we store instead of the secret itself."""
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+    # surrogatepass: a forged secret that is not valid Unicode must match nothing, not crash.
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def matches(secret: str, stored_hash: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import EmptyText, TextTooLong
+from .errors import EmptyText, InvalidInput, TextTooLong
 
 CARD_TEXT_MAX = 500
 NAME_MAX = 80
@@ -14,9 +14,18 @@ KIND_MAX = 30
 CLIENT_ID_MAX = 64
 
 
+def storable(value: str, *, field: str) -> str:
+    """Refuse text that is not valid Unicode (a lone surrogate from JSON's \\ud800 escape)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput("This text contains characters that are not valid Unicode.", field=field) from None
+    return value
+
+
 def required_text(value: str, *, field: str, limit: int, what: str) -> str:
     """Trim `value` and insist it has 1..limit characters."""
-    text = value.strip()
+    text = storable(value, field=field).strip()
     if not text:
         raise EmptyText(f"{what} cannot be empty.", field=field)
     if len(text) > limit:
@@ -28,7 +37,7 @@ def optional_text(value: str | None, *, field: str, limit: int, what: str) -> st
     """Trim `value`; empty becomes None; too long is refused."""
     if value is None:
         return None
-    text = value.strip()
+    text = storable(value, field=field).strip()
     if len(text) > limit:
         raise TextTooLong(f"{what} is too long ({len(text)} characters, at most {limit}).", field=field)
     return text or None

@@ -11,7 +11,9 @@ from .context import Context
 
 
 def is_owner_key(ctx: Context, key: str | None) -> bool:
-    return bool(key) and hmac.compare_digest(key.encode(), ctx.owner_key.encode())
+    if not key:
+        return False
+    return hmac.compare_digest(key.encode("utf-8", "surrogatepass"), ctx.owner_key.encode("utf-8"))
 
 
 def opens(ctx: Context, store: WorkshopStore, key: str | None) -> bool:

@@ -22,7 +22,9 @@ class Presence:
         """Count one connection less; True when the person just went offline."""
         with self._lock:
             counter = self._by_code.get(code, Counter())
-            if counter[participant_id] <= 1:
+            if counter[participant_id] == 0:
+                return False  # already offline: say nothing twice
+            if counter[participant_id] == 1:
                 counter.pop(participant_id, None)
                 return True
             counter[participant_id] -= 1

@@ -14,9 +14,14 @@ def load_or_create(data_dir: Path, name: str) -> str:
         value = path.read_text(encoding="utf-8").strip()
         if value:
             return value
+        path.unlink()  # an empty file is as good as none
     value = secrets.token_urlsafe(32)
     Path(data_dir).mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        # O_EXCL: when two processes start at once, one writes and the other reads its value.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(value + "\n")
     return value
