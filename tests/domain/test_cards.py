@@ -1,0 +1,84 @@
+"""Card rules: a kind the workshop has, a text of 1 to 500 characters, a client id."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.domain import cards
+from workshop.domain.entities import Card, Kind, Workshop
+from workshop.domain.errors import InvalidInput, UnknownKind, WorkshopError
+
+WORKSHOP = Workshop(
+    code="ABCDEF",
+    title="Launch",
+    question="Why?",
+    kinds=(Kind("challenge", "Challenge"), Kind("opportunity", "Opportunity")),
+    assignment="self",
+    allow_anonymous=False,
+    created_at=0.0,
+)
+
+
+@pytest.mark.parametrize("kind", ["challenge", "opportunity"])
+def test_kind_of_the_workshop_is_accepted(kind):
+    assert cards.card_kind(WORKSHOP, kind) == kind
+
+
+@pytest.mark.parametrize("kind", ["risk", "Challenge", "", " challenge"])
+def test_kind_the_workshop_does_not_have_is_refused(kind):
+    with pytest.raises(UnknownKind) as caught:
+        cards.card_kind(WORKSHOP, kind)
+    assert (caught.value.code, caught.value.field) == ("unknown_kind", "kind")
+
+
+def test_card_text_is_trimmed():
+    assert cards.card_text("  Data silos  ") == "Data silos"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("", "empty_text"), ("   ", "empty_text"), ("x" * 501, "text_too_long")],
+)
+def test_bad_card_text_is_refused(text, code):
+    with pytest.raises(WorkshopError) as caught:
+        cards.card_text(text)
+    assert (caught.value.code, caught.value.field) == (code, "text")
+
+
+def test_card_text_of_500_characters_is_accepted():
+    assert cards.card_text("x" * 500) == "x" * 500
+
+
+@pytest.mark.parametrize("value", ["a", "c-1", "x" * 64, "  padded  "])
+def test_client_id_of_one_to_64_characters_is_accepted(value):
+    assert cards.client_id(value) == value.strip()
+
+
+@pytest.mark.parametrize("value", ["", "   ", "x" * 65])
+def test_client_id_outside_its_limits_is_refused(value):
+    with pytest.raises(InvalidInput) as caught:
+        cards.client_id(value)
+    assert (caught.value.code, caught.value.field) == ("invalid_input", "client_id")
+
+
+def test_client_id_that_cannot_be_stored_as_utf8_is_refused():
+    # A lone surrogate from JSON ("\\ud800") would make SQLite fail with an internal error.
+    with pytest.raises(InvalidInput) as caught:
+        cards.client_id("c-\ud800")
+    assert (caught.value.code, caught.value.field) == ("invalid_input", "client_id")
+
+
+def test_only_the_writer_is_the_author():
+    card = Card(
+        id=1,
+        group_id=1,
+        participant_id=7,
+        kind="challenge",
+        text="x",
+        client_id="c",
+        created_at=0.0,
+        updated_at=None,
+        hidden=False,
+    )
+    assert cards.is_author(card, 7) is True
+    assert cards.is_author(card, 8) is False

@@ -1,0 +1,191 @@
+"""Taking the data home: JSON, CSV safe for spreadsheets, and a Markdown report."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.factories import card_payload, facilitator, join_as, make_workshop
+from workshop.domain.commands import AddCard, CardRef
+from workshop.service import cards, exports, facilitation
+
+
+@pytest.fixture
+def groups(store):
+    finance, design = (g.id for g in store.groups.all())
+    return finance, design
+
+
+def post(ctx, store, actor, **overrides):
+    return cards.add_card(ctx, store, actor, AddCard(**card_payload(**overrides))).ack["card"]["id"]
+
+
+def csv_rows(store):
+    return list(csv.reader(io.StringIO(exports.export_csv(store))))
+
+
+def test_csv_header_is_exactly_the_protocols(store):
+    assert csv_rows(store) == [["group", "kind", "text", "author", "organisation", "created_at", "hidden"]]
+
+
+def test_csv_has_one_row_per_card_hidden_ones_marked(ctx, store, groups, clock):
+    ada = join_as(ctx, store, name="Ada", organisation="ACME", group=groups[0])
+    post(ctx, store, ada, text="Data silos")
+    hidden = post(ctx, store, ada, text="Too blunt", kind="opportunity")
+    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
+    assert csv_rows(store)[1:] == [
+        ["Finance", "challenge", "Data silos", "Ada", "ACME", "2027-01-15T08:00:00Z", "no"],
+        ["Finance", "opportunity", "Too blunt", "Ada", "ACME", "2027-01-15T08:00:00Z", "yes"],
+    ]
+
+
+def test_csv_shows_an_anonymous_author_as_anonymous(ctx):
+    store, _ = make_workshop(ctx, allow_anonymous=True)
+    nobody = join_as(ctx, store, name="")
+    post(ctx, store, nobody, text="No name given")
+    row = csv_rows(store)[1]
+    assert (row[2], row[3], row[4]) == ("No name given", "anonymous", "")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cell_a_spreadsheet_would_run_is_prefixed_with_a_quote(ctx, store, start):
+    ada = join_as(ctx, store, name=f"{start}Ada")
+    text = f'{start}HYPERLINK("x")'
+    post(ctx, store, ada, text=text)
+    row = csv_rows(store)[1]
+    assert row[2] == "'" + text
+    assert row[3] == f"'{start}Ada"
+
+
+def test_csv_formula_text_gets_a_single_quote_only(ctx, store):
+    ada = join_as(ctx, store, name="Ada")
+    post(ctx, store, ada, text='=HYPERLINK("x")')
+    assert csv_rows(store)[1][2] == '\'=HYPERLINK("x")'
+
+
+def test_csv_keeps_commas_quotes_and_newlines_in_one_cell(ctx, store):
+    ada = join_as(ctx, store, name="Ada")
+    text = 'Silos, "walls"\nand more'
+    post(ctx, store, ada, text=text)
+    rows = csv_rows(store)
+    assert len(rows) == 2
+    assert rows[1][2] == text
+
+
+def test_report_has_question_groups_and_kinds(ctx, store, groups):
+    ada = join_as(ctx, store, name="Ada", group=groups[0])
+    post(ctx, store, ada, text="Data silos")
+    post(ctx, store, ada, text="Shared tools", kind="opportunity")
+    lines = exports.report_markdown(store).splitlines()
+    assert lines[0] == "# Launch event"
+    assert "> What holds your organisation back?" in lines
+    for heading in ("## Finance", "## Design"):
+        assert heading in lines
+    finance = lines[lines.index("## Finance") : lines.index("## Design")]
+    design = lines[lines.index("## Design") :]
+    assert "### Challenge (1)" in finance
+    assert "### Opportunity (1)" in finance
+    assert "- Data silos" in finance
+    assert "- Shared tools" in finance
+    assert "### Challenge (0)" in design
+    assert "### Opportunity (0)" in design
+    assert "_None._" in design
+
+
+def test_report_leaves_out_hidden_cards(ctx, store):
+    ada = join_as(ctx, store, name="Ada")
+    hidden = post(ctx, store, ada, text="Too blunt")
+    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
+    assert "Too blunt" not in exports.report_markdown(store)
+
+
+@pytest.mark.parametrize(
+    "text, item",
+    [
+        ("# not a heading", r"- \# not a heading"),
+        ("## also not", r"- \#\# also not"),
+        ("<b>bold</b>", r"- \<b\>bold\</b\>"),
+        ("- not a list", r"- \- not a list"),
+        ("+ not a list", r"- \+ not a list"),
+        ("* not a list", r"- \* not a list"),
+        ("1. not a list", r"- 1\. not a list"),
+        ("> not a quote", r"- \> not a quote"),
+        ("=== not an underline", r"- \=== not an underline"),
+        ("[link](http://x)", r"- \[link\]\(http://x\)"),
+    ],
+)
+def test_report_escapes_text_that_would_change_its_structure(ctx, store, groups, text, item):
+    ada = join_as(ctx, store, name="Ada", group=groups[0])
+    post(ctx, store, ada, text=text)
+    lines = exports.report_markdown(store).splitlines()
+    assert item in lines
+    structure = [line for line in lines if line.startswith(("#", ">", "_")) and line != item]
+    assert structure == [
+        "# Launch event",
+        "> What holds your organisation back?",
+        "## Finance",
+        "### Challenge (1)",
+        "### Opportunity (0)",
+        "_None._",
+        "## Design",
+        "### Challenge (0)",
+        "_None._",
+        "### Opportunity (0)",
+        "_None._",
+    ]
+    assert "<b>" not in "\n".join(lines)
+
+
+def test_report_puts_a_multi_line_card_on_one_line(ctx, store):
+    ada = join_as(ctx, store, name="Ada")
+    post(ctx, store, ada, text="first line\n\n# second line")
+    assert "- first line \\# second line" in exports.report_markdown(store).splitlines()
+
+
+def test_report_escapes_a_group_name(ctx):
+    store, _ = make_workshop(ctx, groups=["<i>Ops</i> #1"])
+    assert "## \\<i\\>Ops\\</i\\> \\#1" in exports.report_markdown(store).splitlines()
+
+
+def test_json_export_has_everything_hidden_cards_flagged(ctx, store, groups):
+    ada = join_as(ctx, store, name="Ada", group=groups[0])
+    shown = post(ctx, store, ada, text="Data silos")
+    hidden = post(ctx, store, ada, text="Too blunt")
+    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
+    data = exports.export_json(ctx, store)
+    assert {
+        k: data["workshop"][k] for k in ("code", "title", "question", "assignment", "allow_anonymous")
+    } == {
+        "code": store.code,
+        "title": "Launch event",
+        "question": "What holds your organisation back?",
+        "assignment": "self",
+        "allow_anonymous": False,
+    }
+    assert data["workshop"]["kinds"] == [
+        {"id": "challenge", "label": "Challenge"},
+        {"id": "opportunity", "label": "Opportunity"},
+    ]
+    assert [g["name"] for g in data["groups"]] == ["Finance", "Design"]
+    assert {c["id"]: c["hidden"] for c in data["cards"]} == {shown: False, hidden: True}
+    assert [c["author"] for c in data["cards"]] == ["Ada", "Ada"]
+
+
+def test_json_export_lists_people_without_presence_or_token(ctx, store):
+    ada = join_as(ctx, store, name="Ada", organisation="ACME")
+    participants = exports.export_json(ctx, store)["participants"]
+    assert participants == [
+        {
+            "id": ada.participant_id,
+            "name": "Ada",
+            "organisation": "ACME",
+            "group_id": store.people.get(ada.participant_id).group_id,
+            "joined_at": store.people.get(ada.participant_id).joined_at,
+        }
+    ]
+
+
+def test_iso_time_is_utc_with_a_z():
+    assert exports.iso_time(0) == "1970-01-01T00:00:00Z"
