@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class AgendaItem:
+    kind: str
+    name: str | None = None
+    minutes: int | None = None
+    question: str | None = None
+
+
+@dataclass(frozen=True)
 class CreateWorkshop:
     title: str
     question: str
@@ -17,6 +25,12 @@ class CreateWorkshop:
     kinds: list[str] | None = None
     assignment: str = "self"
     allow_anonymous: bool = False
+    agenda: list[AgendaItem] | None = None
+    agenda_template: str | None = None  # "challenges" or "1-2-4-all", when no agenda is given
+    votes_per_person: int = 3
+    multiple_votes_per_item: bool = False
+    cards_while_voting: bool = False
+    blur_cards: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,3 +76,120 @@ class AddGroup:
 class RenameGroup:
     group_id: int
     name: str
+
+
+@dataclass(frozen=True)
+class SetPhase:
+    index: int
+
+
+@dataclass(frozen=True)
+class SetAgenda:
+    agenda: list[AgendaItem]
+
+
+@dataclass(frozen=True)
+class TimerSeconds:
+    """`timer:start` and `timer:add`."""
+
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Empty:
+    """Events without fields: `timer:pause`, `votes:reveal`, `workshop:close`..."""
+
+
+@dataclass(frozen=True)
+class ChangeSettings:
+    votes_per_person: int | None = None
+    multiple_votes_per_item: bool | None = None
+    cards_while_voting: bool | None = None
+    blur_cards: bool | None = None
+
+
+@dataclass(frozen=True)
+class CreateTheme:
+    group_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class RenameTheme:
+    theme_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ThemeRef:
+    theme_id: int
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    group_id: int
+
+
+@dataclass(frozen=True)
+class SetCardTheme:
+    card_id: int
+    theme_id: int | None
+
+
+@dataclass(frozen=True)
+class MergeCards:
+    into: int
+    cards: list[int]
+
+
+@dataclass(frozen=True)
+class CorrectCard:
+    card_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class MoveCard:
+    card_id: int
+    group_id: int
+
+
+@dataclass(frozen=True)
+class CastVote:
+    client_id: str
+    card_id: int | None = None
+    theme_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RetractVote:
+    card_id: int | None = None
+    theme_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ShowReport:
+    group_id: int | None = None
+    synthesis: bool = False
+
+
+@dataclass(frozen=True)
+class Shuffle:
+    strategy: str
+
+
+@dataclass(frozen=True)
+class LockGroup:
+    group_id: int
+    locked: bool
+
+
+@dataclass(frozen=True)
+class LimitGroup:
+    group_id: int
+    size_limit: int | None
+
+
+@dataclass(frozen=True)
+class ParticipantRef:
+    participant_id: int

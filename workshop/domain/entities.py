@@ -32,6 +32,8 @@ class Group:
     id: int
     name: str
     position: int
+    locked: bool = False
+    size_limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class Participant:
     organisation: str | None
     group_id: int
     joined_at: float
+    removed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +57,24 @@ class Card:
     created_at: float
     updated_at: float | None
     hidden: bool
+    theme_id: int | None = None
+    merged_into: int | None = None  # set on a card folded into another
+    original_text: str | None = None  # set when the facilitator corrected the text
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: int
+    group_id: int
+    name: str
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    id: int
+    participant_id: int
+    card_id: int | None
+    theme_id: int | None
+    client_id: str
+    created_at: float

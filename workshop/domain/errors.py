@@ -124,3 +124,45 @@ def all_error_classes() -> list[type[WorkshopError]]:
         found.append(cls)
         pending.extend(cls.__subclasses__())
     return found
+
+
+class WrongPhase(Conflict):
+    """The current phase does not allow this, or the workshop is closed."""
+
+    code = "wrong_phase"
+
+
+class NoVotesLeft(Conflict):
+    """A vote beyond the person's dots."""
+
+    code = "no_votes_left"
+
+
+class DuplicateVote(Conflict):
+    """A second dot on the same item where multiple votes per item are off."""
+
+    code = "duplicate_vote"
+
+
+class NotYourGroup(NotAllowed):
+    """An item of another group."""
+
+    code = "not_your_group"
+
+
+class GroupLocked(Conflict):
+    """Joining or posting to a locked group."""
+
+    code = "group_locked"
+
+
+class GroupFull(Conflict):
+    """Self-select into a group at its size limit."""
+
+    code = "group_full"
+
+
+class Removed(NotAllowed):
+    """The attendee was removed from the workshop."""
+
+    code = "removed"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import texts
-from .commands import CreateWorkshop
+from . import phases, texts
+from .commands import AgendaItem, CreateWorkshop
 from .entities import ASSIGNMENTS, Kind
 from .errors import InvalidInput
+from .phases import Phase
+from .settings import Settings, votes_per_person
 
 DEFAULT_KINDS = ("challenge", "opportunity")
 MAX_GROUPS = 50
@@ -26,6 +28,8 @@ class Setup:
     kinds: tuple[Kind, ...]
     assignment: str
     allow_anonymous: bool
+    agenda: tuple[Phase, ...]
+    settings: Settings
 
 
 def check_setup(cmd: CreateWorkshop) -> Setup:
@@ -43,7 +47,24 @@ def check_setup(cmd: CreateWorkshop) -> Setup:
         kinds=kinds(cmd.kinds if cmd.kinds is not None else list(DEFAULT_KINDS)),
         assignment=cmd.assignment,
         allow_anonymous=cmd.allow_anonymous,
+        agenda=agenda(cmd.agenda, cmd.agenda_template),
+        settings=Settings(
+            votes_per_person=votes_per_person(cmd.votes_per_person),
+            multiple_votes_per_item=cmd.multiple_votes_per_item,
+            cards_while_voting=cmd.cards_while_voting,
+            blur_cards=cmd.blur_cards,
+        ),
     )
+
+
+def agenda(items: list[AgendaItem] | None, template: str | None = None) -> tuple[Phase, ...]:
+    """The agenda as given, or a ready-made template (by default "Challenges and opportunities")."""
+    if items is not None:
+        return phases.check_agenda([phases.check_phase(i.kind, i.name, i.minutes, i.question) for i in items])
+    name = template or phases.DEFAULT_TEMPLATE
+    if name not in phases.TEMPLATES:
+        raise InvalidInput(f"Agenda templates are: {', '.join(phases.TEMPLATES)}.", field="agenda_template")
+    return phases.TEMPLATES[name]
 
 
 def group_names(groups: list[str] | int) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def create_workshop(ctx: Context, cmd: CreateWorkshop) -> Created:
 
     def init(store: WorkshopStore) -> None:
         with store.atomic():
-            store.init_workshop(workshop, keys.hash_secret(key))
+            store.init_workshop(workshop, keys.hash_secret(key), checked.agenda, checked.settings)
             for name in checked.group_names:
                 store.groups.add(name)
 

@@ -14,7 +14,8 @@ class Cards:
         self._h = handle
 
     def all(self, *, group_id: int | None = None, include_hidden: bool = True) -> list[Card]:
-        sql = "SELECT * FROM cards WHERE 1 = 1"
+        """Cards in posting order; cards merged into another are part of it, not listed."""
+        sql = "SELECT * FROM cards WHERE merged_into IS NULL"
         params: list[Any] = []
         if group_id is not None:
             sql += " AND group_id = ?"
@@ -59,8 +60,17 @@ class Cards:
         )
         return replace(card, text=text, kind=kind, updated_at=now)
 
-    def delete(self, card_id: int) -> None:
-        self._h.execute("DELETE FROM cards WHERE id = ?", [card_id])
+    def delete(self, card_id: int) -> list[Card]:
+        """Gone with its dots. Cards merged into it are other people's words: they come back
+        as cards of their own, and are returned so they can be announced."""
+        with self._h.atomic():
+            restored = [
+                _card(r) for r in self._h.rows("SELECT * FROM cards WHERE merged_into = ?", [card_id])
+            ]
+            self._h.db.execute("UPDATE cards SET merged_into = NULL WHERE merged_into = ?", [card_id])
+            self._h.db.execute("DELETE FROM votes WHERE card_id = ?", [card_id])
+            self._h.db.execute("DELETE FROM cards WHERE id = ?", [card_id])
+        return [replace(c, merged_into=None) for c in restored]
 
     def set_hidden(self, card: Card, hidden: bool) -> Card:
         self._h.execute("UPDATE cards SET hidden = ? WHERE id = ?", [int(hidden), card.id])
@@ -75,6 +85,51 @@ class Cards:
         for r in rows:
             counts.setdefault(r["group_id"], {})[r["kind"]] = r["n"]
         return counts
+
+    def set_theme(self, card: Card, theme_id: int | None) -> Card:
+        self._h.execute("UPDATE cards SET theme_id = ? WHERE id = ?", [theme_id, card.id])
+        return replace(card, theme_id=theme_id)
+
+    def correct(self, card: Card, text: str) -> Card:
+        """The facilitator's correction; the first original text is kept."""
+        original = card.original_text if card.original_text is not None else card.text
+        now = self._h.clock()
+        self._h.execute(
+            "UPDATE cards SET text = ?, original_text = ?, updated_at = ? WHERE id = ?",
+            [text, original, now, card.id],
+        )
+        return replace(card, text=text, original_text=original, updated_at=now)
+
+    def move(self, card: Card, group_id: int) -> Card:
+        """To another group: it leaves its theme, and its votes (cast by the old group) go."""
+        with self._h.atomic():
+            self._h.db.execute(
+                "UPDATE cards SET group_id = ?, theme_id = NULL WHERE id = ? OR merged_into = ?",
+                [group_id, card.id, card.id],
+            )
+            self._h.db.execute("DELETE FROM votes WHERE card_id = ?", [card.id])
+        return replace(card, group_id=group_id, theme_id=None)
+
+    def merge(self, into: Card, others: list[Card]) -> None:
+        """Fold `others` into `into`: they stay in the file, listed under it, and their dots move."""
+        ids = [c.id for c in others]
+        marks = ",".join("?" * len(ids))
+        with self._h.atomic():
+            # Cards already merged into one of these follow them into the new card.
+            self._h.db.execute(
+                f"UPDATE cards SET merged_into = ? WHERE id IN ({marks}) OR merged_into IN ({marks})",
+                [into.id, *ids, *ids],
+            )
+            self._h.db.execute(f"UPDATE votes SET card_id = ? WHERE card_id IN ({marks})", [into.id, *ids])
+
+    def merged_into(self, card_ids: list[int] | None = None) -> dict[int, list[Card]]:
+        """Cards folded into others, by the id of the card that holds them."""
+        rows = self._h.rows("SELECT * FROM cards WHERE merged_into IS NOT NULL ORDER BY id")
+        found: dict[int, list[Card]] = {}
+        for r in rows:
+            if card_ids is None or r["merged_into"] in card_ids:
+                found.setdefault(r["merged_into"], []).append(_card(r))
+        return found
 
     def count(self) -> int:
         return self._h.scalar("SELECT COUNT(*) FROM cards")
@@ -91,4 +146,7 @@ def _card(r: Row) -> Card:
         created_at=r["created_at"],
         updated_at=r["updated_at"],
         hidden=bool(r["hidden"]),
+        theme_id=r.get("theme_id"),
+        merged_into=r.get("merged_into"),
+        original_text=r.get("original_text"),
     )

@@ -31,11 +31,19 @@ class Groups:
         self._h.execute("UPDATE groups SET name = ? WHERE id = ?", [name, group.id])
         return replace(group, name=name)
 
+    def set_locked(self, group: Group, locked: bool) -> Group:
+        self._h.execute("UPDATE groups SET locked = ? WHERE id = ?", [int(locked), group.id])
+        return replace(group, locked=locked)
+
+    def set_size_limit(self, group: Group, size_limit: int | None) -> Group:
+        self._h.execute("UPDATE groups SET size_limit = ? WHERE id = ?", [size_limit, group.id])
+        return replace(group, size_limit=size_limit)
+
     def sizes(self) -> dict[int, int]:
-        """People per group, every group listed, empty ones as 0."""
+        """People per group (removed people not counted), every group listed, empty ones as 0."""
         rows = self._h.rows(
             "SELECT g.id AS id, COUNT(p.id) AS n FROM groups g "
-            "LEFT JOIN participants p ON p.group_id = g.id GROUP BY g.id"
+            "LEFT JOIN participants p ON p.group_id = g.id AND p.removed = 0 GROUP BY g.id"
         )
         return {r["id"]: r["n"] for r in rows}
 
@@ -44,4 +52,10 @@ class Groups:
 
 
 def _group(r: Row) -> Group:
-    return Group(id=r["id"], name=r["name"], position=r["position"])
+    return Group(
+        id=r["id"],
+        name=r["name"],
+        position=r["position"],
+        locked=bool(r["locked"]),
+        size_limit=r["size_limit"],
+    )

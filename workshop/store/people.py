@@ -43,9 +43,24 @@ class People:
         self._h.execute("UPDATE participants SET group_id = ? WHERE id = ?", [group_id, participant.id])
         return replace(participant, group_id=group_id)
 
+    def remove(self, participant: Participant) -> Participant:
+        """Out of the workshop: their token stops working, their cards stay theirs."""
+        self._h.execute("UPDATE participants SET removed = 1 WHERE id = ?", [participant.id])
+        return replace(participant, removed=True)
+
+    def move_many(self, moves: dict[int, int]) -> None:
+        """Several people to new groups, in one transaction."""
+        with self._h.atomic():
+            self._h.db.executemany(
+                "UPDATE participants SET group_id = ? WHERE id = ?", [(g, p) for p, g in moves.items()]
+            )
+
     def count(self) -> int:
-        return self._h.scalar("SELECT COUNT(*) FROM participants")
+        """People in the workshop, removed ones not counted."""
+        return self._h.scalar("SELECT COUNT(*) FROM participants WHERE removed = 0")
 
 
 def _participant(r: Row) -> Participant:
-    return Participant(r["id"], r["name"], r["organisation"], r["group_id"], r["joined_at"])
+    return Participant(
+        r["id"], r["name"], r["organisation"], r["group_id"], r["joined_at"], removed=bool(r["removed"])
+    )

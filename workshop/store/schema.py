@@ -68,7 +68,43 @@ def _v1_foundation(db: sqlite_utils.Database) -> None:
     db["cards"].create_index(["group_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_foundation]
+def _v2_facilitation(db: sqlite_utils.Database) -> None:
+    """Agenda, timer, settings and report-back on the workshop row; themes and votes."""
+    for column in ("agenda", "timer", "settings", "report"):  # JSON documents
+        db["workshop"].add_column(column, str)
+    db["workshop"].add_column("phase_index", int, not_null_default=0)
+    db["groups"].add_column("locked", int, not_null_default=0)
+    db["groups"].add_column("size_limit", int)
+    db["participants"].add_column("removed", int, not_null_default=0)
+    db["themes"].create(
+        {"id": int, "group_id": int, "name": str, "created_at": float},
+        pk="id",
+        not_null={"group_id", "name"},
+        foreign_keys=[("group_id", "groups", "id")],
+    )
+    db["cards"].add_column("theme_id", int)
+    db["cards"].add_column("merged_into", int)
+    db["cards"].add_column("original_text", str)
+    db["votes"].create(
+        {
+            "id": int,
+            "participant_id": int,
+            "card_id": int,
+            "theme_id": int,
+            "client_id": str,
+            "created_at": float,
+        },
+        pk="id",
+        not_null={"participant_id", "client_id"},
+        foreign_keys=[("participant_id", "participants", "id")],
+    )
+    # A resent vote finds its first copy.
+    db["votes"].create_index(["participant_id", "client_id"], unique=True)
+    db["votes"].create_index(["card_id"])
+    db["votes"].create_index(["theme_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_foundation, _v2_facilitation]
 LATEST = len(MIGRATIONS)
 
 

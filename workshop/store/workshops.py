@@ -4,15 +4,43 @@ from __future__ import annotations
 
 import json
 from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 import sqlite_utils
 
+from ..domain import phases
 from ..domain.entities import Kind, Workshop
+from ..domain.phases import Phase
+from ..domain.ranking import Cursor
+from ..domain.settings import Settings
+from ..domain.timer import Timer, for_phase
 from . import schema
 from .cards import Cards
 from .groups import Groups
 from .handle import Clock, Handle
 from .people import People
+from .themes import Themes
+from .votes import Votes
+
+
+@dataclass(frozen=True)
+class Live:
+    """What changes while a workshop runs: where in the agenda, the timer, the switches."""
+
+    phase_index: int
+    agenda: tuple[Phase, ...]
+    timer: Timer
+    settings: Settings
+    report: Cursor
+
+    @property
+    def phase(self) -> Phase:
+        return self.agenda[min(self.phase_index, len(self.agenda) - 1)]
+
+    @property
+    def closed(self) -> bool:
+        return phases.is_closed(self.phase, self.settings.closed)
 
 
 class WorkshopStore:
@@ -25,7 +53,10 @@ class WorkshopStore:
         self.groups = Groups(self.handle)
         self.people = People(self.handle)
         self.cards = Cards(self.handle)
+        self.themes = Themes(self.handle)
+        self.votes = Votes(self.handle)
         self._workshop: Workshop | None = None
+        self._live: Live | None = None
 
     @property
     def code(self) -> str:
@@ -35,8 +66,15 @@ class WorkshopStore:
         """Group several writes into one transaction."""
         return self.handle.atomic()
 
-    def init_workshop(self, workshop: Workshop, facilitator_key_hash: str) -> None:
+    def init_workshop(
+        self,
+        workshop: Workshop,
+        facilitator_key_hash: str,
+        agenda: tuple[Phase, ...] = phases.TEMPLATES[phases.DEFAULT_TEMPLATE],
+        settings: Settings = Settings(),  # noqa: B008 - frozen, so sharing the default is safe
+    ) -> None:
         """Write the set-up row of a new workshop."""
+        live = Live(0, agenda, for_phase(agenda[0].minutes), settings, Cursor())
         with self.handle.atomic():
             self.handle.db["workshop"].insert(
                 {
@@ -49,8 +87,10 @@ class WorkshopStore:
                     "allow_anonymous": int(workshop.allow_anonymous),
                     "facilitator_key_hash": facilitator_key_hash,
                     "created_at": workshop.created_at,
+                    **_live_columns(live),
                 }
             )
+        self._live = live
 
     def workshop(self) -> Workshop:
         """The set-up, read once and kept: it does not change during a workshop."""
@@ -69,8 +109,47 @@ class WorkshopStore:
             )
         return self._workshop
 
+    def live(self) -> Live:
+        """The running state, read once and then kept in step with every write."""
+        if self._live is None:
+            row = self.handle.row(
+                "SELECT phase_index, agenda, timer, settings, report FROM workshop WHERE id = 1"
+            )
+            if row is None:
+                raise LookupError("this file has no workshop set-up row")
+            agenda = tuple(
+                Phase(**p) for p in json.loads(row["agenda"] or "null") or phases.TEMPLATES["challenges"]
+            )
+            self._live = Live(
+                phase_index=row["phase_index"],
+                agenda=agenda,
+                timer=Timer(**json.loads(row["timer"])) if row["timer"] else for_phase(None),
+                settings=Settings(**json.loads(row["settings"])) if row["settings"] else Settings(),
+                report=Cursor(**json.loads(row["report"])) if row["report"] else Cursor(),
+            )
+        return self._live
+
+    def save_live(self, **changes: Any) -> Live:
+        """Change the running state: committed, then kept."""
+        live = replace(self.live(), **changes)
+        columns = _live_columns(live)
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        self.handle.execute(f"UPDATE workshop SET {assignments} WHERE id = 1", list(columns.values()))
+        self._live = live
+        return live
+
     def facilitator_key_hash(self) -> str:
         return self.handle.scalar("SELECT facilitator_key_hash FROM workshop WHERE id = 1")
 
     def close(self) -> None:
         self.handle.close()
+
+
+def _live_columns(live: Live) -> dict[str, Any]:
+    return {
+        "phase_index": live.phase_index,
+        "agenda": json.dumps([asdict(p) for p in live.agenda]),
+        "timer": json.dumps(asdict(live.timer)),
+        "settings": json.dumps(asdict(live.settings)),
+        "report": json.dumps(asdict(live.report)),
+    }

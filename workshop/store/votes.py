@@ -1,0 +1,91 @@
+"""The `votes` table of a workshop file: one row per dot."""
+
+from __future__ import annotations
+
+from ..domain.entities import Vote
+from .handle import Handle, Row
+
+Tally = dict[str, dict[int, int]]
+
+
+class Votes:
+    def __init__(self, handle: Handle) -> None:
+        self._h = handle
+
+    def by_client_id(self, participant_id: int, client_id: str) -> Vote | None:
+        row = self._h.row(
+            "SELECT * FROM votes WHERE participant_id = ? AND client_id = ?", [participant_id, client_id]
+        )
+        return _vote(row) if row else None
+
+    def used(self, participant_id: int) -> int:
+        return self._h.scalar("SELECT COUNT(*) FROM votes WHERE participant_id = ?", [participant_id])
+
+    def on_item(self, participant_id: int, column: str, item_id: int) -> int:
+        return self._h.scalar(
+            f"SELECT COUNT(*) FROM votes WHERE participant_id = ? AND {_column(column)} = ?",
+            [participant_id, item_id],
+        )
+
+    def add(self, participant_id: int, column: str, item_id: int, client_id: str) -> Vote:
+        row: Row = {
+            "participant_id": participant_id,
+            "card_id": item_id if column == "card" else None,
+            "theme_id": item_id if column == "theme" else None,
+            "client_id": client_id,
+            "created_at": self._h.clock(),
+        }
+        with self._h.atomic():
+            row["id"] = self._h.db["votes"].insert(row).last_pk
+        return _vote(row)
+
+    def retract(self, participant_id: int, column: str, item_id: int) -> bool:
+        """Take back this person's latest dot on the item; False when there was none."""
+        with self._h.atomic():
+            latest = self._h.scalar(
+                f"SELECT MAX(id) FROM votes WHERE participant_id = ? AND {_column(column)} = ?",
+                [participant_id, item_id],
+            )
+            if latest is None:
+                return False
+            self._h.db.execute("DELETE FROM votes WHERE id = ?", [latest])
+        return True
+
+    def tallies(self, *, participant_id: int | None = None) -> Tally:
+        """Dots per card and per theme, for everyone or for one person."""
+        where, params = (
+            ("WHERE participant_id = ?", [participant_id]) if participant_id is not None else ("", [])
+        )
+        result: Tally = {"cards": {}, "themes": {}}
+        for r in self._h.rows(
+            f"SELECT card_id, theme_id, COUNT(*) AS n FROM votes {where} GROUP BY card_id, theme_id", params
+        ):
+            if r["card_id"] is not None:
+                result["cards"][r["card_id"]] = r["n"]
+            elif r["theme_id"] is not None:
+                result["themes"][r["theme_id"]] = r["n"]
+        return result
+
+    def move_to_card(self, from_ids: list[int], into: int) -> None:
+        """Merged cards hand their dots to the card they were merged into."""
+        marks = ",".join("?" * len(from_ids))
+        self._h.execute(f"UPDATE votes SET card_id = ? WHERE card_id IN ({marks})", [into, *from_ids])
+
+    def delete_for_cards(self, card_ids: list[int]) -> None:
+        marks = ",".join("?" * len(card_ids))
+        self._h.execute(f"DELETE FROM votes WHERE card_id IN ({marks})", card_ids)
+
+    def all(self) -> list[Vote]:
+        return [_vote(r) for r in self._h.rows("SELECT * FROM votes ORDER BY id")]
+
+    def count(self) -> int:
+        return self._h.scalar("SELECT COUNT(*) FROM votes")
+
+
+def _column(kind: str) -> str:
+    # Never interpolate input: the column comes from a fixed pair.
+    return {"card": "card_id", "theme": "theme_id"}[kind]
+
+
+def _vote(r: Row) -> Vote:
+    return Vote(r["id"], r["participant_id"], r["card_id"], r["theme_id"], r["client_id"], r["created_at"])
