@@ -8,7 +8,7 @@ from tests.factories import card_payload, facilitator, join_as
 from tests.service.announced import all_rooms, events, payload_of, rooms_of, sent
 from workshop.domain.commands import AddCard, CardRef, EditCard, MoveParticipant
 from workshop.domain.errors import WorkshopError
-from workshop.service import cards, facilitation, rooms
+from workshop.service import cards, facilitation, people, rooms
 from workshop.service.actors import ATTENDEE, SCREEN, Actor
 
 
@@ -123,7 +123,7 @@ def test_facilitator_or_screen_adding_a_card_is_refused(ctx, store, role_actor):
 
 def test_card_lands_in_the_group_the_person_is_in_now(ctx, store, ada, groups):
     finance, design = groups
-    facilitation.move_participant(ctx, store, facilitator(store), MoveParticipant(ada.participant_id, design))
+    people.move_participant(ctx, store, facilitator(store), MoveParticipant(ada.participant_id, design))
     outcome = add(ctx, store, ada)
     assert outcome.ack["card"]["group_id"] == design
     assert rooms.group(store.code, design) in rooms_of(outcome, "card:added")

@@ -183,6 +183,7 @@ def test_json_export_lists_people_without_presence_or_token(ctx, store):
             "organisation": "ACME",
             "group_id": store.people.get(ada.participant_id).group_id,
             "joined_at": store.people.get(ada.participant_id).joined_at,
+            "removed": False,
         }
     ]
 

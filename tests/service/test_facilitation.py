@@ -8,7 +8,8 @@ from tests.factories import card_payload, facilitator, join_as
 from tests.service.announced import all_rooms, payload_of, rooms_of, sent
 from workshop.domain.commands import AddCard, AddGroup, CardRef, MoveParticipant, RenameGroup
 from workshop.domain.errors import WorkshopError
-from workshop.service import cards, facilitation, rooms, views
+from workshop.service import cards, facilitation, people, rooms
+from workshop.service import state as role_state
 from workshop.service.actors import SCREEN, Actor
 from workshop.service.outcome import RoomMove
 
@@ -63,9 +64,9 @@ def test_hiding_a_card_updates_the_counts(ctx, store, groups, card_id):
 def test_hidden_card_leaves_attendee_state_but_stays_in_facilitator_state(ctx, store, ada, card_id):
     hide(ctx, store, card_id)
     me = store.people.get(ada.participant_id)
-    assert card_id not in [c["id"] for c in views.attendee_state(store, ctx, me)["cards"]]
-    assert card_id not in [c["id"] for c in views.screen_state(store, ctx)["cards"]]
-    flagged = {c["id"]: c["hidden"] for c in views.facilitator_state(store, ctx)["cards"]}
+    assert card_id not in [c["id"] for c in role_state.attendee_state(store, ctx, me)["cards"]]
+    assert card_id not in [c["id"] for c in role_state.screen_state(store, ctx)["cards"]]
+    flagged = {c["id"]: c["hidden"] for c in role_state.facilitator_state(store, ctx)["cards"]}
     assert flagged == {card_id: True}
 
 
@@ -111,7 +112,7 @@ def test_moved_person_follows_to_the_new_group_room(ctx, store, groups, ada):
     code = store.code
     finance, design = groups
     pid = ada.participant_id
-    outcome = facilitation.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
+    outcome = people.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
     assert outcome.moves == (
         RoomMove(rooms.person(code, pid), rooms.group(code, finance), rooms.group(code, design)),
     )
@@ -125,7 +126,7 @@ def test_moved_person_gets_the_state_of_the_new_group(ctx, store, groups, ada, c
     carol = join_as(ctx, store, name="Carol", group=design)
     theirs = cards.add_card(ctx, store, carol, AddCard(**card_payload(text="Design debt"))).ack["card"]["id"]
     pid = ada.participant_id
-    outcome = facilitation.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
+    outcome = people.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
     assert rooms_of(outcome, "state") == {rooms.person(code, pid)}
     state = payload_of(outcome, "state", rooms.person(code, pid))
     assert state["me"]["group_id"] == design
@@ -137,7 +138,7 @@ def test_move_is_told_to_facilitators(ctx, store, groups, ada):
     code = store.code
     finance, design = groups
     pid = ada.participant_id
-    outcome = facilitation.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
+    outcome = people.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
     assert sent(outcome) == {
         ("state", rooms.person(code, pid)),
         ("participant:updated", rooms.facilitators(code)),
@@ -150,7 +151,7 @@ def test_move_is_told_to_facilitators(ctx, store, groups, ada):
 
 
 def test_move_to_the_same_group_is_a_quiet_no_op(ctx, store, groups, ada):
-    outcome = facilitation.move_participant(
+    outcome = people.move_participant(
         ctx, store, facilitator(store), MoveParticipant(ada.participant_id, groups[0])
     )
     assert (outcome.moves, outcome.announce) == ((), ())
@@ -167,21 +168,21 @@ def test_move_to_the_same_group_is_a_quiet_no_op(ctx, store, groups, ada):
 )
 def test_bad_move_is_refused_and_the_person_stays(ctx, store, groups, ada, move_of, code, field):
     with pytest.raises(WorkshopError) as caught:
-        facilitation.move_participant(ctx, store, facilitator(store), move_of(ada.participant_id, groups[1]))
+        people.move_participant(ctx, store, facilitator(store), move_of(ada.participant_id, groups[1]))
     assert (caught.value.code, caught.value.field) == (code, field)
     assert store.people.get(ada.participant_id).group_id == groups[0]
 
 
 def test_attendee_cannot_move_anyone(ctx, store, groups, ada):
     with pytest.raises(WorkshopError) as caught:
-        facilitation.move_participant(ctx, store, ada, MoveParticipant(ada.participant_id, groups[1]))
+        people.move_participant(ctx, store, ada, MoveParticipant(ada.participant_id, groups[1]))
     assert caught.value.code == "not_allowed"
     assert store.people.get(ada.participant_id).group_id == groups[0]
 
 
 def test_added_group_is_announced_to_everyone(ctx, store):
     code = store.code
-    outcome = facilitation.add_group(ctx, store, facilitator(store), AddGroup("  Ops "))
+    outcome = people.add_group(ctx, store, facilitator(store), AddGroup("  Ops "))
     group = outcome.ack["group"]
     assert (group["name"], group["position"]) == ("Ops", 2)
     assert [g.name for g in store.groups.all()] == ["Finance", "Design", "Ops"]
@@ -196,8 +197,14 @@ def test_added_group_is_announced_to_everyone(ctx, store):
 
 def test_renamed_group_is_announced_to_everyone(ctx, store, groups):
     code = store.code
-    outcome = facilitation.rename_group(ctx, store, facilitator(store), RenameGroup(groups[1], " Product "))
-    assert outcome.ack["group"] == {"id": groups[1], "name": "Product", "position": 1}
+    outcome = people.rename_group(ctx, store, facilitator(store), RenameGroup(groups[1], " Product "))
+    assert outcome.ack["group"] == {
+        "id": groups[1],
+        "name": "Product",
+        "position": 1,
+        "locked": False,
+        "size_limit": None,
+    }
     assert store.groups.get(groups[1]).name == "Product"
     assert sent(outcome) == {("group:renamed", rooms.everyone(code))}
     assert payload_of(outcome, "group:renamed", rooms.everyone(code)) == {"group": outcome.ack["group"]}
@@ -209,24 +216,24 @@ def test_renamed_group_is_announced_to_everyone(ctx, store, groups):
 )
 def test_bad_group_name_is_refused_on_add_and_rename(ctx, store, groups, name, code):
     with pytest.raises(WorkshopError) as added:
-        facilitation.add_group(ctx, store, facilitator(store), AddGroup(name))
+        people.add_group(ctx, store, facilitator(store), AddGroup(name))
     with pytest.raises(WorkshopError) as renamed:
-        facilitation.rename_group(ctx, store, facilitator(store), RenameGroup(groups[0], name))
+        people.rename_group(ctx, store, facilitator(store), RenameGroup(groups[0], name))
     assert (added.value.code, renamed.value.code) == (code, code)
     assert [g.name for g in store.groups.all()] == ["Finance", "Design"]
 
 
 def test_renaming_an_unknown_group_is_refused(ctx, store):
     with pytest.raises(WorkshopError) as caught:
-        facilitation.rename_group(ctx, store, facilitator(store), RenameGroup(999, "Ops"))
+        people.rename_group(ctx, store, facilitator(store), RenameGroup(999, "Ops"))
     assert (caught.value.code, caught.value.field) == ("unknown_group", "group_id")
 
 
 @pytest.mark.parametrize(
     "change",
     [
-        lambda ctx, store, actor: facilitation.add_group(ctx, store, actor, AddGroup("Ops")),
-        lambda ctx, store, actor: facilitation.rename_group(
+        lambda ctx, store, actor: people.add_group(ctx, store, actor, AddGroup("Ops")),
+        lambda ctx, store, actor: people.rename_group(
             ctx, store, actor, RenameGroup(store.groups.all()[0].id, "Ops")
         ),
     ],

@@ -9,9 +9,10 @@ import pytest
 from tests.factories import PUBLIC_URL, card_payload, facilitator, join_as, make_workshop
 from workshop.domain.commands import AddCard, CardRef, Join
 from workshop.service import cards, facilitation, joining, views
+from workshop.service import state as role_state
 from workshop.service.actors import ATTENDEE, Actor
 
-COMMON_KEYS = {"role", "workshop", "kinds", "groups"}
+COMMON_KEYS = {"role", "workshop", "kinds", "groups", "agenda", "phase", "timer", "settings"}
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def filled(ctx, store, groups):
 
 
 def test_common_state_shows_the_setup(ctx, store, groups):
-    state = views.screen_state(store, ctx)
+    state = role_state.screen_state(store, ctx)
     assert state["workshop"] == {
         "code": store.code,
         "title": "Launch event",
@@ -54,15 +55,15 @@ def test_common_state_shows_the_setup(ctx, store, groups):
         {"id": "opportunity", "label": "Opportunity"},
     ]
     assert state["groups"] == [
-        {"id": groups[0], "name": "Finance", "position": 0},
-        {"id": groups[1], "name": "Design", "position": 1},
+        {"id": groups[0], "name": "Finance", "position": 0, "locked": False, "size_limit": None},
+        {"id": groups[1], "name": "Design", "position": 1, "locked": False, "size_limit": None},
     ]
 
 
 def test_screen_state_has_visible_cards_and_a_head_count_only(ctx, store, filled):
     _, _, ids = filled
-    state = views.screen_state(store, ctx)
-    assert set(state) == COMMON_KEYS | {"cards", "people"}
+    state = role_state.screen_state(store, ctx)
+    assert set(state) == COMMON_KEYS | {"cards", "people", "themes", "report"}
     assert state["role"] == "screen"
     assert [c["id"] for c in state["cards"]] == [ids["visible"], ids["design"]]
     assert state["people"] == 2
@@ -71,7 +72,7 @@ def test_screen_state_has_visible_cards_and_a_head_count_only(ctx, store, filled
 def test_screen_state_carries_no_secret(ctx):
     store, key = make_workshop(ctx)
     _, joined = joining.join(ctx, store, Actor(code=store.code, role=ATTENDEE), Join(name="Ada"))
-    text = json.dumps(views.screen_state(store, ctx))
+    text = json.dumps(role_state.screen_state(store, ctx))
     assert key not in text
     assert store.facilitator_key_hash() not in text
     assert joined.ack["token"] not in text
@@ -82,23 +83,23 @@ def test_screen_state_carries_no_secret(ctx):
 
 def test_attendee_state_has_own_group_visible_cards_only(ctx, store, filled, groups):
     ada, _, ids = filled
-    state = views.attendee_state(store, ctx, store.people.get(ada.participant_id))
-    assert set(state) == COMMON_KEYS | {"me", "cards"}
+    state = role_state.attendee_state(store, ctx, store.people.get(ada.participant_id))
+    assert set(state) == COMMON_KEYS | {"me", "cards", "themes", "my_votes", "votes_left", "report"}
     assert state["me"]["id"] == ada.participant_id
     assert [c["id"] for c in state["cards"]] == [ids["visible"]]
     assert {c["group_id"] for c in state["cards"]} == {groups[0]}
 
 
 def test_attendee_state_before_joining_has_no_cards(ctx, store, filled):
-    state = views.attendee_state(store, ctx, None)
+    state = role_state.attendee_state(store, ctx, None)
     assert set(state) == COMMON_KEYS
     assert state["role"] == "attendee"
 
 
 def test_facilitator_state_has_every_card_flagged_and_every_person(ctx, store, filled):
     _, _, ids = filled
-    state = views.facilitator_state(store, ctx)
-    assert set(state) == COMMON_KEYS | {"cards", "participants", "counts"}
+    state = role_state.facilitator_state(store, ctx)
+    assert set(state) == COMMON_KEYS | {"cards", "participants", "counts", "themes", "tallies", "report"}
     assert {c["id"]: c["hidden"] for c in state["cards"]} == {
         ids["visible"]: False,
         ids["hidden"]: True,
@@ -109,7 +110,7 @@ def test_facilitator_state_has_every_card_flagged_and_every_person(ctx, store, f
 
 def test_facilitator_counts_leave_out_hidden_cards(ctx, store, filled, groups):
     finance, design = groups
-    counts = views.facilitator_state(store, ctx)["counts"]
+    counts = role_state.facilitator_state(store, ctx)["counts"]
     assert counts == {
         "people": 2,
         "online": 2,
@@ -129,7 +130,7 @@ def test_counts_list_an_empty_group(ctx, store, groups):
 def test_offline_person_is_shown_offline_to_the_facilitator(ctx, store, filled):
     ada, _, _ = filled
     joining.disconnect(ctx, store, ada)
-    people = {p["name"]: p["online"] for p in views.facilitator_state(store, ctx)["participants"]}
+    people = {p["name"]: p["online"] for p in role_state.facilitator_state(store, ctx)["participants"]}
     assert people == {"Ada": False, "Bob": True}
     assert views.counts(store, ctx)["online"] == 1
 

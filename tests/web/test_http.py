@@ -171,7 +171,8 @@ def test_set_up_form_needs_the_owner(http):
 def _with_cards(created, connect):
     body = created()
     phone = connect({"code": body["code"]})
-    phone.emit("join", {"name": "Ana", "organisation": "Public bank"}, callback=True)
+    finance = phone.get_received()[0]["args"][0]["groups"][0]["id"]
+    phone.emit("join", {"name": "Ana", "organisation": "Public bank", "group": finance}, callback=True)
     phone.emit("card:add", card_payload(text='=HYPERLINK("http://evil")'), callback=True)
     phone.emit("card:add", card_payload(kind="opportunity", text="Shared data"), callback=True)
     anon = created(allow_anonymous=True)

@@ -114,7 +114,13 @@ def test_renamed_group_is_announced_to_everyone(facilitator, joined, group_ids, 
     alice.drain()
     screen.drain()
     ack = facilitator.emit("group:rename", {"group_id": group_ids["Finance"], "name": "Money"})
-    assert ack["group"] == {"id": group_ids["Finance"], "name": "Money", "position": 0}
+    assert ack["group"] == {
+        "id": group_ids["Finance"],
+        "name": "Money",
+        "position": 0,
+        "locked": False,
+        "size_limit": None,
+    }
     assert alice.events() == [("group:renamed", {"group": ack["group"]})]
     assert screen.events() == [("group:renamed", {"group": ack["group"]})]
 

@@ -11,7 +11,31 @@ from .context import Context
 from .outcome import Announce
 
 
-def public(store: WorkshopStore, card: Card, event: str, payload: dict[str, Any]) -> list[Announce]:
+def card_change(store: WorkshopStore, card: Card, event: str, view: dict[str, Any]) -> list[Announce]:
+    """`card:added` or `card:updated`: the facilitators see it all; the card's group and the
+    projector see it unless hidden, and only blurred while cards are blurred."""
+    announce = [Announce(event, {"card": view}, rooms.facilitators(store.code))]
+    if not card.hidden:
+        announce += public_rooms(store, card, event, {"card": public_view(store, view)})
+    return announce
+
+
+def public_view(store: WorkshopStore, view: dict[str, Any]) -> dict[str, Any]:
+    """A card as attendees and the projector may see it now."""
+    settings = store.live().settings
+    return views.blurred(view) if settings.blur_cards and not settings.cards_revealed else view
+
+
+def card_gone(store: WorkshopStore, card: Card, event: str = "card:deleted") -> list[Announce]:
+    """`card:deleted` (everyone who had it) or `card:hidden` (only those who never see hidden cards)."""
+    payload = {"card_id": card.id, "group_id": card.group_id}
+    announce = public_rooms(store, card, event, payload)
+    if event == "card:deleted":
+        announce.append(Announce(event, payload, rooms.facilitators(store.code)))
+    return announce
+
+
+def public_rooms(store: WorkshopStore, card: Card, event: str, payload: dict[str, Any]) -> list[Announce]:
     """The card's group and the projector: those who never see hidden cards."""
     return [
         Announce(event, payload, rooms.group(store.code, card.group_id)),
@@ -19,9 +43,15 @@ def public(store: WorkshopStore, card: Card, event: str, payload: dict[str, Any]
     ]
 
 
-def everyone_of_card(store: WorkshopStore, card: Card, event: str, payload: dict[str, Any]) -> list[Announce]:
-    """The card's group, the projector and the facilitators."""
-    return [*public(store, card, event, payload), Announce(event, payload, rooms.facilitators(store.code))]
+def to_group_and_stewards(
+    store: WorkshopStore, group_id: int, event: str, payload: dict[str, Any]
+) -> list[Announce]:
+    """A group's attendees, the facilitators and the projector (themes, merges)."""
+    return [
+        Announce(event, payload, rooms.group(store.code, group_id)),
+        Announce(event, payload, rooms.facilitators(store.code)),
+        Announce(event, payload, rooms.screens(store.code)),
+    ]
 
 
 def counts_changed(ctx: Context, store: WorkshopStore) -> Announce:

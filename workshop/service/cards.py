@@ -4,35 +4,35 @@ from __future__ import annotations
 
 from ..domain import cards
 from ..domain.commands import AddCard, CardRef, EditCard
-from ..domain.entities import Card
+from ..domain.entities import Card, Participant
 from ..domain.errors import NotAllowed, NotFound
 from ..store.workshops import WorkshopStore
-from . import audiences, policy, rooms, views
+from . import audiences, policy, views
 from .actors import Actor
 from .context import Context
-from .outcome import Announce, Outcome
+from .outcome import Outcome
 
 
 def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> Outcome:
-    """An attendee posts a card to their own group."""
-    me_id = policy.require_attendee(actor)
-    workshop = store.workshop()
-    kind = cards.card_kind(workshop, cmd.kind)
-    text = cards.card_text(cmd.text)
+    """An attendee posts a card to their own group while the phase allows it."""
+    me = policy.current_attendee(store, actor)
     client_id = cards.client_id(cmd.client_id)
-    me = store.people.get(me_id)
-    if me is None:
-        raise NotAllowed("You are no longer in this workshop.")
+    existing = store.cards.by_client_id(me.id, client_id)
+    if existing is not None:  # a resend after a reconnect: same answer, no second echo
+        return Outcome(ack={"card": views.one_card(store, existing)})
+    policy.require_cards_allowed(store, me)
+    kind = cards.card_kind(store.workshop(), cmd.kind)
+    text = cards.card_text(cmd.text)
     card, is_new = store.cards.insert_once(  # committed before anyone hears of it
         group_id=me.group_id, participant_id=me.id, kind=kind, text=text, client_id=client_id
     )
     view = views.card_view(card, me)
-    if not is_new:  # a resend after a reconnect: same answer, no second echo
+    if not is_new:
         return Outcome(ack={"card": view})
     return Outcome(
         ack={"card": view},
         announce=(
-            *audiences.everyone_of_card(store, card, "card:added", {"card": view}),
+            *audiences.card_change(store, card, "card:added", view),
             audiences.counts_changed(ctx, store),
         ),
     )
@@ -40,43 +40,39 @@ def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> 
 
 def edit_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: EditCard) -> Outcome:
     """An attendee corrects the text (or kind) of their own card."""
-    card = _own_card(store, actor, cmd.card_id)
+    card, me = _own_card(store, actor, cmd.card_id)
+    policy.require_cards_allowed(store, me)
     text = cards.card_text(cmd.text)
     kind = cards.card_kind(store.workshop(), cmd.kind) if cmd.kind is not None else card.kind
     updated = store.cards.update(card, text=text, kind=kind)
-    view = views.card_view(updated, store.people.get(updated.participant_id))
-    announce = [Announce("card:updated", {"card": view}, rooms.facilitators(store.code))]
-    if not updated.hidden:
-        announce += audiences.public(store, updated, "card:updated", {"card": view})
+    view = views.one_card(store, updated)
+    announce = audiences.card_change(store, updated, "card:updated", view)
     if kind != card.kind:
         announce.append(audiences.counts_changed(ctx, store))
     return Outcome(ack={"card": view}, announce=tuple(announce))
 
 
 def delete_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef) -> Outcome:
-    """An attendee removes their own card."""
-    card = _own_card(store, actor, cmd.card_id)
-    store.cards.delete(card.id)
-    gone = {"card_id": card.id, "group_id": card.group_id}
-    return Outcome(
-        ack={"card_id": card.id},
-        announce=(
-            *audiences.everyone_of_card(store, card, "card:deleted", gone),
-            audiences.counts_changed(ctx, store),
-        ),
-    )
+    """An attendee removes their own card; texts merged into it become cards again."""
+    card, me = _own_card(store, actor, cmd.card_id)
+    policy.require_cards_allowed(store, me)
+    restored = store.cards.delete(card.id)
+    announce = audiences.card_gone(store, card)
+    for back, view in zip(restored, views.card_views(store, restored), strict=True):
+        announce += audiences.card_change(store, back, "card:added", view)
+    return Outcome(ack={"card_id": card.id}, announce=(*announce, audiences.counts_changed(ctx, store)))
 
 
 def find_card(store: WorkshopStore, card_id: int) -> Card:
     card = store.cards.get(card_id)
-    if card is None:
+    if card is None or card.merged_into is not None:
         raise NotFound("That card does not exist.", field="card_id")
     return card
 
 
-def _own_card(store: WorkshopStore, actor: Actor, card_id: int) -> Card:
-    me_id = policy.require_attendee(actor)
+def _own_card(store: WorkshopStore, actor: Actor, card_id: int) -> tuple[Card, Participant]:
+    me = policy.current_attendee(store, actor)
     card = find_card(store, card_id)
-    if not cards.is_author(card, me_id):
+    if not cards.is_author(card, me.id):
         raise NotAllowed("You can only change your own cards.", field="card_id")
-    return card
+    return card, me

@@ -5,9 +5,18 @@ from __future__ import annotations
 from ..domain import assignment, keys, people
 from ..domain.commands import Join
 from ..domain.entities import Participant
-from ..domain.errors import AlreadyJoined, BadToken, NotAllowed, UnknownGroup
+from ..domain.errors import (
+    AlreadyJoined,
+    BadToken,
+    GroupFull,
+    GroupLocked,
+    NotAllowed,
+    Removed,
+    UnknownGroup,
+    WrongPhase,
+)
 from ..store.workshops import WorkshopStore
-from . import audiences, rooms, views
+from . import audiences, rooms, state, views
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -16,19 +25,21 @@ from .outcome import Announce, Outcome
 def connect_steward(ctx: Context, store: WorkshopStore, role: str) -> tuple[Actor, Outcome]:
     """A facilitator or screen whose key the web layer has checked."""
     actor = Actor(code=store.code, role=role)
-    state = views.facilitator_state(store, ctx) if role == FACILITATOR else views.screen_state(store, ctx)
-    return actor, Outcome(ack=state)
+    view = state.facilitator_state(store, ctx) if role == FACILITATOR else state.screen_state(store, ctx)
+    return actor, Outcome(ack=view)
 
 
 def connect_attendee(ctx: Context, store: WorkshopStore, token: str | None) -> tuple[Actor, Outcome]:
     """A returning attendee (with a token) resumes; a new one gets the public state."""
     if token is None:
-        return Actor(code=store.code, role=ATTENDEE), Outcome(ack=views.attendee_state(store, ctx, None))
+        return Actor(code=store.code, role=ATTENDEE), Outcome(ack=state.attendee_state(store, ctx, None))
     me = store.people.by_token_hash(keys.hash_secret(token))
     if me is None:
         raise BadToken("This phone's pass is not known here; please join again.", field="token")
+    if me.removed:
+        raise Removed("The facilitator has removed you from this workshop.")
     actor = Actor(code=store.code, role=ATTENDEE, participant_id=me.id)
-    return actor, Outcome(ack=views.attendee_state(store, ctx, me), announce=_came_online(ctx, store, me))
+    return actor, Outcome(ack=state.attendee_state(store, ctx, me), announce=_came_online(ctx, store, me))
 
 
 def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[Actor, Outcome]:
@@ -38,6 +49,8 @@ def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[A
     if actor.participant_id is not None:
         raise AlreadyJoined("You have already joined.")
     workshop = store.workshop()
+    if store.live().closed:
+        raise WrongPhase("This workshop is closed.")
     name = people.participant_name(cmd, allow_anonymous=workshop.allow_anonymous)
     organisation = people.organisation(cmd)
     token = keys.new_secret()
@@ -49,11 +62,11 @@ def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[A
     actor = actor.joined(me.id)
     ctx.presence.attach(store.code, me.id)
     code = store.code
-    state = views.attendee_state(store, ctx, me)
+    view = state.attendee_state(store, ctx, me)
     return actor, Outcome(
-        ack={"participant": state["me"], "token": token, "state": state},
+        ack={"participant": view["me"], "token": token, "state": view},
         announce=(
-            Announce("participant:joined", {"participant": state["me"]}, rooms.facilitators(code)),
+            Announce("participant:joined", {"participant": view["me"]}, rooms.facilitators(code)),
             *audiences.people_changed(ctx, store),
         ),
     )
@@ -86,12 +99,29 @@ def member_rooms(actor: Actor, store: WorkshopStore) -> list[str]:
 
 
 def _choose_group(ctx: Context, store: WorkshopStore, wanted: int | None, how: str) -> int:
+    sizes = store.groups.sizes()
     if how == "self" and wanted is not None:
-        if store.groups.get(wanted) is None:
+        group = store.groups.get(wanted)
+        if group is None:
             raise UnknownGroup("That group does not exist.", field="group")
+        if group.locked:
+            raise GroupLocked(
+                f"“{group.name}” is closed to newcomers; please pick another group.", field="group"
+            )
+        if group.size_limit is not None and sizes.get(group.id, 0) >= group.size_limit:
+            raise GroupFull(f"“{group.name}” is full; please pick another group.", field="group")
         return wanted
-    # Balanced assignment, or self-select without a choice: fewest people first.
-    return assignment.balanced_group(store.groups.sizes(), ctx.rng)
+    # Balanced assignment, or self-select without a choice: fewest people first, among the
+    # groups that still take newcomers.
+    groups = store.groups.all()
+    open_sizes = {
+        g.id: sizes.get(g.id, 0)
+        for g in groups
+        if not g.locked and (g.size_limit is None or sizes.get(g.id, 0) < g.size_limit)
+    }
+    if not open_sizes:
+        raise GroupFull("Every group is full or closed; please ask the facilitator.", field="group")
+    return assignment.balanced_group(open_sizes, ctx.rng)
 
 
 def _came_online(ctx: Context, store: WorkshopStore, me: Participant) -> tuple[Announce, ...]:

@@ -26,8 +26,11 @@ class RoomMove:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The ack for the sender, then room moves, then announcements, in that order."""
+    """The ack for the sender; then room moves, announcements, fresh states and
+    disconnections, in that order."""
 
     ack: dict[str, Any]
     announce: tuple[Announce, ...] = ()
     moves: tuple[RoomMove, ...] = field(default=())
+    refresh: tuple[str, ...] = ()  # rooms whose every connection gets its own fresh `state`
+    disconnect: tuple[str, ...] = ()  # rooms whose connections are closed (a removed person)

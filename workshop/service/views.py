@@ -1,13 +1,14 @@
-"""What each role sees: entities turned into the JSON objects of docs/protocol.md."""
+"""Entities turned into the JSON objects of docs/protocol.md."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict
 from typing import Any
 
-from ..domain.entities import Card, Group, Participant, Workshop
-from ..store.workshops import WorkshopStore
-from .actors import ATTENDEE, FACILITATOR, SCREEN
+from ..domain.entities import Card, Group, Participant, Theme, Workshop
+from ..store.votes import Tally
+from ..store.workshops import Live, WorkshopStore
 from .context import Context
 
 View = dict[str, Any]
@@ -25,7 +26,13 @@ def workshop_view(workshop: Workshop, join_url: str) -> View:
 
 
 def group_view(group: Group) -> View:
-    return {"id": group.id, "name": group.name, "position": group.position}
+    return {
+        "id": group.id,
+        "name": group.name,
+        "position": group.position,
+        "locked": group.locked,
+        "size_limit": group.size_limit,
+    }
 
 
 def participant_view(person: Participant, *, online: bool) -> View:
@@ -36,10 +43,15 @@ def participant_view(person: Participant, *, online: bool) -> View:
         "group_id": person.group_id,
         "online": online,
         "joined_at": person.joined_at,
+        "removed": person.removed,
     }
 
 
-def card_view(card: Card, author: Participant | None) -> View:
+def theme_view(theme: Theme) -> View:
+    return {"id": theme.id, "group_id": theme.group_id, "name": theme.name, "created_at": theme.created_at}
+
+
+def card_view(card: Card, author: Participant | None, merged: Iterable[View] = ()) -> View:
     return {
         "id": card.id,
         "group_id": card.group_id,
@@ -52,13 +64,80 @@ def card_view(card: Card, author: Participant | None) -> View:
         "created_at": card.created_at,
         "updated_at": card.updated_at,
         "hidden": card.hidden,
+        "theme_id": card.theme_id,
+        "merged": list(merged),
+        "original_text": card.original_text,
     }
 
 
+def blurred(view: View) -> View:
+    """Another person's card while cards are blurred: there, but not readable yet."""
+    return {**view, "text": "", "author": None, "organisation": None, "merged": [], "blurred": True}
+
+
 def card_views(store: WorkshopStore, cards: Iterable[Card]) -> list[View]:
-    """Cards with their authors, reading the people once."""
+    """Cards with their authors and merged texts, reading the people once."""
+    cards = list(cards)
     people = {p.id: p for p in store.people.all()}
-    return [card_view(card, people.get(card.participant_id)) for card in cards]
+    folded = store.cards.merged_into([c.id for c in cards])
+    return [
+        card_view(c, people.get(c.participant_id), merged_views(folded.get(c.id, ()), people)) for c in cards
+    ]
+
+
+def one_card(store: WorkshopStore, card: Card) -> View:
+    """A single card as everyone sees it, with its author and merged texts."""
+    return card_views(store, [card])[0]
+
+
+def merged_views(cards: Iterable[Card], people: Mapping[int, Participant]) -> list[View]:
+    out = []
+    for c in cards:
+        author = people.get(c.participant_id)
+        out.append(
+            {
+                "id": c.id,
+                "text": c.text,
+                "author": author.name if author else None,
+                "organisation": author.organisation if author else None,
+            }
+        )
+    return out
+
+
+def tallies_view(tally: Tally) -> View:
+    """JSON object keys are strings."""
+    return {kind: {str(k): n for k, n in counts.items()} for kind, counts in tally.items()}
+
+
+def phase_view(live: Live, workshop: Workshop) -> View:
+    phase = live.phase
+    return {
+        "index": min(live.phase_index, len(live.agenda) - 1),
+        "kind": phase.kind,
+        "name": phase.name,
+        "minutes": phase.minutes,
+        "question": phase.question or workshop.question,
+    }
+
+
+def agenda_view(live: Live) -> list[View]:
+    return [{"index": i, **asdict(p)} for i, p in enumerate(live.agenda)]
+
+
+def timer_view(live: Live, now: float) -> View:
+    timer = live.timer
+    return {
+        "running": timer.running,
+        "remaining": round(timer.left(now), 3),
+        "ends_at": timer.ends_at if timer.running else None,
+        "duration": timer.duration,
+        "now": now,
+    }
+
+
+def settings_view(live: Live) -> View:
+    return {**asdict(live.settings), "closed": live.closed}
 
 
 def counts(store: WorkshopStore, ctx: Context) -> View:
@@ -74,43 +153,3 @@ def counts(store: WorkshopStore, ctx: Context) -> View:
 
 def people_changed(store: WorkshopStore, ctx: Context) -> View:
     return {"people": store.people.count(), "online": ctx.presence.online_count(store.code)}
-
-
-def _common(store: WorkshopStore, ctx: Context, role: str) -> View:
-    workshop = store.workshop()
-    return {
-        "role": role,
-        "workshop": workshop_view(workshop, ctx.join_url(workshop.code)),
-        "kinds": [{"id": k.id, "label": k.label} for k in workshop.kinds],
-        "groups": [group_view(g) for g in store.groups.all()],
-    }
-
-
-def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None) -> View:
-    """A new attendee sees the set-up; a joined one also their group's visible cards."""
-    state = _common(store, ctx, ATTENDEE)
-    if me is not None:
-        state["me"] = participant_view(me, online=True)
-        state["cards"] = card_views(store, store.cards.all(group_id=me.group_id, include_hidden=False))
-    return state
-
-
-def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
-    """Everything: every card (hidden ones flagged), every person with presence, counts."""
-    state = _common(store, ctx, FACILITATOR)
-    people = store.people.all()
-    by_id = {p.id: p for p in people}
-    state["cards"] = [card_view(c, by_id.get(c.participant_id)) for c in store.cards.all()]
-    state["participants"] = [
-        participant_view(p, online=ctx.presence.is_online(store.code, p.id)) for p in people
-    ]
-    state["counts"] = counts(store, ctx)
-    return state
-
-
-def screen_state(store: WorkshopStore, ctx: Context) -> View:
-    """The projector: every visible card and how many people are in. No secrets."""
-    state = _common(store, ctx, SCREEN)
-    state["cards"] = card_views(store, store.cards.all(include_hidden=False))
-    state["people"] = store.people.count()
-    return state

@@ -28,6 +28,12 @@ class Cards:
         row = self._h.row("SELECT * FROM cards WHERE id = ?", [card_id])
         return _card(row) if row else None
 
+    def by_client_id(self, participant_id: int, client_id: str) -> Card | None:
+        row = self._h.row(
+            "SELECT * FROM cards WHERE participant_id = ? AND client_id = ?", [participant_id, client_id]
+        )
+        return _card(row) if row else None
+
     def insert_once(
         self, *, group_id: int, participant_id: int, kind: str, text: str, client_id: str
     ) -> tuple[Card, bool]:

@@ -27,6 +27,10 @@ class Votes:
             [participant_id, item_id],
         )
 
+    def count_on(self, column: str, item_id: int) -> int:
+        """Everyone's dots on one card or theme."""
+        return self._h.scalar(f"SELECT COUNT(*) FROM votes WHERE {_column(column)} = ?", [item_id])
+
     def add(self, participant_id: int, column: str, item_id: int, client_id: str) -> Vote:
         row: Row = {
             "participant_id": participant_id,

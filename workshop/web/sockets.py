@@ -9,9 +9,37 @@ from typing import Any
 from flask import request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
-from ..domain.commands import AddCard, AddGroup, CardRef, EditCard, Join, MoveParticipant, RenameGroup
+from ..domain.commands import (
+    AddCard,
+    AddGroup,
+    CardRef,
+    CastVote,
+    ChangeSettings,
+    CorrectCard,
+    CreateTheme,
+    EditCard,
+    Empty,
+    GroupRef,
+    Join,
+    LimitGroup,
+    LockGroup,
+    MergeCards,
+    MoveCard,
+    MoveParticipant,
+    ParticipantRef,
+    RenameGroup,
+    RenameTheme,
+    RetractVote,
+    SetAgenda,
+    SetCardTheme,
+    SetPhase,
+    ShowReport,
+    Shuffle,
+    ThemeRef,
+    TimerSeconds,
+)
 from ..domain.errors import InvalidInput, WorkshopError
-from ..service import access, cards, facilitation, joining
+from ..service import access, cards, facilitation, joining, people, state, steering, themes, voting
 from ..service.actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from ..service.outcome import Outcome
 from . import payloads
@@ -36,15 +64,35 @@ def register(socketio: SocketIO) -> None:
     """Attach every handler to `socketio`; actors are kept per connection id."""
     actors: dict[str, Actor] = {}
 
+    def members(room: str) -> list[str]:
+        return [sid for sid, _ in list(socketio.server.manager.get_participants("/", room))]
+
     def emit_all(outcome: Outcome) -> None:
         """Room moves first, then announcements: a moved phone hears its new group."""
-        manager = socketio.server.manager
         for move in outcome.moves:
-            for sid, _ in list(manager.get_participants("/", move.members)):
+            for sid in members(move.members):
                 leave_room(move.leave, sid=sid, namespace="/")
                 join_room(move.join, sid=sid, namespace="/")
         for a in outcome.announce:
             socketio.emit(a.event, a.payload, to=a.room)
+        for room in outcome.refresh:
+            refresh(room)
+        for room in outcome.disconnect:
+            for sid in members(room):
+                actors.pop(sid, None)
+                socketio.server.disconnect(sid, namespace="/")
+
+    def refresh(room: str) -> None:
+        """Every connection in `room` gets its own role's fresh state (rare: close, shuffle...)."""
+        built: dict[tuple, Any] = {}
+        for sid in members(room):
+            actor = actors.get(sid)
+            if actor is None:
+                continue
+            key = (actor.code, actor.role, actor.participant_id)
+            if key not in built:
+                built[key] = state.for_actor(ctx(), ctx().store(actor.code), actor)
+            socketio.emit("state", built[key], to=sid)
 
     def current() -> tuple[Actor, Any]:
         actor = actors[request.sid]
@@ -120,17 +168,167 @@ def register(socketio: SocketIO) -> None:
     @socketio.on("participant:move")
     @acknowledged
     def on_participant_move(raw: Any = None) -> dict[str, Any]:
-        return run(facilitation.move_participant, MoveParticipant, raw)
+        return run(people.move_participant, MoveParticipant, raw)
 
     @socketio.on("group:add")
     @acknowledged
     def on_group_add(raw: Any = None) -> dict[str, Any]:
-        return run(facilitation.add_group, AddGroup, raw)
+        return run(people.add_group, AddGroup, raw)
 
     @socketio.on("group:rename")
     @acknowledged
     def on_group_rename(raw: Any = None) -> dict[str, Any]:
-        return run(facilitation.rename_group, RenameGroup, raw)
+        return run(people.rename_group, RenameGroup, raw)
+
+    @socketio.on("group:lock")
+    @acknowledged
+    def on_group_lock(raw: Any = None) -> dict[str, Any]:
+        return run(people.lock_group, LockGroup, raw)
+
+    @socketio.on("group:limit")
+    @acknowledged
+    def on_group_limit(raw: Any = None) -> dict[str, Any]:
+        return run(people.limit_group, LimitGroup, raw)
+
+    @socketio.on("groups:shuffle")
+    @acknowledged
+    def on_groups_shuffle(raw: Any = None) -> dict[str, Any]:
+        return run(people.shuffle_groups, Shuffle, raw)
+
+    @socketio.on("participant:remove")
+    @acknowledged
+    def on_participant_remove(raw: Any = None) -> dict[str, Any]:
+        return run(people.remove_participant, ParticipantRef, raw)
+
+    @socketio.on("card:correct")
+    @acknowledged
+    def on_card_correct(raw: Any = None) -> dict[str, Any]:
+        return run(facilitation.correct_card, CorrectCard, raw)
+
+    @socketio.on("card:move")
+    @acknowledged
+    def on_card_move(raw: Any = None) -> dict[str, Any]:
+        return run(facilitation.move_card, MoveCard, raw)
+
+    @socketio.on("phase:set")
+    @acknowledged
+    def on_phase_set(raw: Any = None) -> dict[str, Any]:
+        return run(steering.set_phase, SetPhase, raw)
+
+    @socketio.on("agenda:set")
+    @acknowledged
+    def on_agenda_set(raw: Any = None) -> dict[str, Any]:
+        return run(steering.set_agenda, SetAgenda, raw)
+
+    @socketio.on("timer:start")
+    @acknowledged
+    def on_timer_start(raw: Any = None) -> dict[str, Any]:
+        return run(steering.start_timer, TimerSeconds, raw)
+
+    @socketio.on("timer:pause")
+    @acknowledged
+    def on_timer_pause(raw: Any = None) -> dict[str, Any]:
+        return run(steering.pause_timer, Empty, raw)
+
+    @socketio.on("timer:resume")
+    @acknowledged
+    def on_timer_resume(raw: Any = None) -> dict[str, Any]:
+        return run(steering.resume_timer, Empty, raw)
+
+    @socketio.on("timer:add")
+    @acknowledged
+    def on_timer_add(raw: Any = None) -> dict[str, Any]:
+        return run(steering.add_time, TimerSeconds, raw)
+
+    @socketio.on("timer:reset")
+    @acknowledged
+    def on_timer_reset(raw: Any = None) -> dict[str, Any]:
+        return run(steering.reset_timer, Empty, raw)
+
+    @socketio.on("settings:set")
+    @acknowledged
+    def on_settings_set(raw: Any = None) -> dict[str, Any]:
+        return run(steering.change_settings, ChangeSettings, raw)
+
+    @socketio.on("cards:reveal")
+    @acknowledged
+    def on_cards_reveal(raw: Any = None) -> dict[str, Any]:
+        return run(steering.reveal_cards, Empty, raw)
+
+    @socketio.on("workshop:close")
+    @acknowledged
+    def on_workshop_close(raw: Any = None) -> dict[str, Any]:
+        return run(steering.close_workshop, Empty, raw)
+
+    @socketio.on("workshop:reopen")
+    @acknowledged
+    def on_workshop_reopen(raw: Any = None) -> dict[str, Any]:
+        return run(steering.reopen_workshop, Empty, raw)
+
+    @socketio.on("report:show")
+    @acknowledged
+    def on_report_show(raw: Any = None) -> dict[str, Any]:
+        return run(steering.show_report, ShowReport, raw)
+
+    @socketio.on("report:next")
+    @acknowledged
+    def on_report_next(raw: Any = None) -> dict[str, Any]:
+        return run(steering.step_report, Empty, raw, 1)
+
+    @socketio.on("report:prev")
+    @acknowledged
+    def on_report_prev(raw: Any = None) -> dict[str, Any]:
+        return run(steering.step_report, Empty, raw, -1)
+
+    @socketio.on("theme:create")
+    @acknowledged
+    def on_theme_create(raw: Any = None) -> dict[str, Any]:
+        return run(themes.create_theme, CreateTheme, raw)
+
+    @socketio.on("theme:rename")
+    @acknowledged
+    def on_theme_rename(raw: Any = None) -> dict[str, Any]:
+        return run(themes.rename_theme, RenameTheme, raw)
+
+    @socketio.on("theme:delete")
+    @acknowledged
+    def on_theme_delete(raw: Any = None) -> dict[str, Any]:
+        return run(themes.delete_theme, ThemeRef, raw)
+
+    @socketio.on("theme:suggest")
+    @acknowledged
+    def on_theme_suggest(raw: Any = None) -> dict[str, Any]:
+        return run(themes.suggest_themes, GroupRef, raw)
+
+    @socketio.on("card:theme")
+    @acknowledged
+    def on_card_theme(raw: Any = None) -> dict[str, Any]:
+        return run(themes.set_card_theme, SetCardTheme, raw)
+
+    @socketio.on("card:merge")
+    @acknowledged
+    def on_card_merge(raw: Any = None) -> dict[str, Any]:
+        return run(themes.merge_cards, MergeCards, raw)
+
+    @socketio.on("vote:cast")
+    @acknowledged
+    def on_vote_cast(raw: Any = None) -> dict[str, Any]:
+        return run(voting.cast_vote, CastVote, raw)
+
+    @socketio.on("vote:retract")
+    @acknowledged
+    def on_vote_retract(raw: Any = None) -> dict[str, Any]:
+        return run(voting.retract_vote, RetractVote, raw)
+
+    @socketio.on("votes:reveal")
+    @acknowledged
+    def on_votes_reveal(raw: Any = None) -> dict[str, Any]:
+        return run(voting.reveal_votes, Empty, raw)
+
+    @socketio.on("votes:hide")
+    @acknowledged
+    def on_votes_hide(raw: Any = None) -> dict[str, Any]:
+        return run(voting.hide_votes, Empty, raw)
 
 
 def _connect(auth: Any) -> tuple[Actor, Outcome, Any]:

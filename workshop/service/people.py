@@ -1,0 +1,158 @@
+"""Who is in which group: move, shuffle, lock, limit, remove; add and rename groups."""
+
+from __future__ import annotations
+
+from ..domain import setup, shuffle
+from ..domain.commands import (
+    AddGroup,
+    LimitGroup,
+    LockGroup,
+    MoveParticipant,
+    ParticipantRef,
+    RenameGroup,
+    Shuffle,
+)
+from ..domain.entities import Group, Participant
+from ..domain.errors import InvalidInput, NotFound, UnknownGroup
+from ..store.workshops import WorkshopStore
+from . import audiences, policy, rooms, state, views
+from .actors import Actor
+from .context import Context
+from .outcome import Announce, Outcome, RoomMove
+
+MAX_GROUP_SIZE = 1000
+
+
+def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveParticipant) -> Outcome:
+    """Put a person in another group; their phone follows at once."""
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    person = _person(store, cmd.participant_id)
+    _group(store, cmd.group_id)
+    online = ctx.presence.is_online(store.code, person.id)
+    if person.group_id == cmd.group_id:
+        return Outcome(ack={"participant": views.participant_view(person, online=online)})
+    moved = store.people.move(person, cmd.group_id)
+    view = views.participant_view(moved, online=online)
+    code = store.code
+    return Outcome(
+        ack={"participant": view},
+        moves=(_room_move(code, moved.id, person.group_id, moved.group_id),),
+        announce=(
+            Announce("state", state.attendee_state(store, ctx, moved), rooms.person(code, moved.id)),
+            Announce("participant:updated", {"participant": view}, rooms.facilitators(code)),
+            audiences.counts_changed(ctx, store),
+        ),
+    )
+
+
+def shuffle_groups(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Shuffle) -> Outcome:
+    """Everyone into groups again: balanced sizes, or organisations mixed across groups."""
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    if cmd.strategy not in shuffle.STRATEGIES:
+        raise InvalidInput("Shuffle by 'balanced' or 'mixed'.", field="strategy")
+    people = [p for p in store.people.all() if not p.removed]
+    group_ids = [g.id for g in store.groups.all()]
+    if cmd.strategy == "balanced":
+        plan = shuffle.balanced([p.id for p in people], group_ids, ctx.rng)
+    else:
+        plan = shuffle.mixed([(p.id, p.organisation) for p in people], group_ids, ctx.rng)
+    changes = {p.id: plan[p.id] for p in people if plan[p.id] != p.group_id}
+    store.people.move_many(changes)
+    code = store.code
+    before = {p.id: p.group_id for p in people}
+    return Outcome(
+        ack={"moved": len(changes)},
+        moves=tuple(_room_move(code, pid, before[pid], gid) for pid, gid in changes.items()),
+        refresh=(*(rooms.person(code, pid) for pid in changes), rooms.facilitators(code)),
+    )
+
+
+def lock_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: LockGroup) -> Outcome:
+    """A locked group takes no newcomers and no new cards."""
+    policy.require_facilitator(actor)
+    group = store.groups.set_locked(_group(store, cmd.group_id), cmd.locked)
+    return _group_updated(store, group)
+
+
+def limit_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: LimitGroup) -> Outcome:
+    """At most this many people may pick the group (self-select); None lifts the limit."""
+    policy.require_facilitator(actor)
+    if cmd.size_limit is not None and not 1 <= cmd.size_limit <= MAX_GROUP_SIZE:
+        raise InvalidInput(f"A group's limit is 1 to {MAX_GROUP_SIZE} people.", field="size_limit")
+    group = store.groups.set_size_limit(_group(store, cmd.group_id), cmd.size_limit)
+    return _group_updated(store, group)
+
+
+def remove_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ParticipantRef) -> Outcome:
+    """Out of the workshop: their phones are told and disconnected; their cards stay theirs."""
+    policy.require_facilitator(actor)
+    person = _person(store, cmd.participant_id)
+    if person.removed:
+        return Outcome(ack={"participant": views.participant_view(person, online=False)})
+    removed = store.people.remove(person)
+    code = store.code
+    message = {"message": "The facilitator has removed you from this workshop."}
+    return Outcome(
+        ack={"participant": views.participant_view(removed, online=False)},
+        announce=(
+            Announce("removed", message, rooms.person(code, removed.id)),
+            Announce("participant:removed", {"participant_id": removed.id}, rooms.facilitators(code)),
+            *audiences.people_changed(ctx, store),
+            audiences.counts_changed(ctx, store),
+        ),
+        disconnect=(rooms.person(code, removed.id),),
+    )
+
+
+def add_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddGroup) -> Outcome:
+    """A new breakout group, at the end of the list."""
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    group = store.groups.add(setup.group_name(cmd.name))
+    view = views.group_view(group)
+    return Outcome(
+        ack={"group": view},
+        announce=(
+            Announce("group:added", {"group": view}, rooms.everyone(store.code)),
+            audiences.counts_changed(ctx, store),
+        ),
+    )
+
+
+def rename_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameGroup) -> Outcome:
+    policy.require_facilitator(actor)
+    group = _group(store, cmd.group_id)
+    renamed = store.groups.rename(group, setup.group_name(cmd.name))
+    view = views.group_view(renamed)
+    return Outcome(
+        ack={"group": view},
+        announce=(Announce("group:renamed", {"group": view}, rooms.everyone(store.code)),),
+    )
+
+
+def _group_updated(store: WorkshopStore, group: Group) -> Outcome:
+    view = views.group_view(group)
+    return Outcome(
+        ack={"group": view},
+        announce=(Announce("group:updated", {"group": view}, rooms.everyone(store.code)),),
+    )
+
+
+def _room_move(code: str, participant_id: int, old: int, new: int) -> RoomMove:
+    return RoomMove(rooms.person(code, participant_id), rooms.group(code, old), rooms.group(code, new))
+
+
+def _person(store: WorkshopStore, participant_id: int) -> Participant:
+    person = store.people.get(participant_id)
+    if person is None:
+        raise NotFound("That person is not in this workshop.", field="participant_id")
+    return person
+
+
+def _group(store: WorkshopStore, group_id: int) -> Group:
+    group = store.groups.get(group_id)
+    if group is None:
+        raise UnknownGroup("That group does not exist.", field="group_id")
+    return group

@@ -1,0 +1,95 @@
+"""Report-back content: each group's top items and themes, and the room's synthesis."""
+
+from __future__ import annotations
+
+from ..domain import ranking, similarity
+from ..domain.entities import Card, Participant
+from ..store.workshops import WorkshopStore
+from .views import View
+
+SYNTHESIS_TOP = 5
+
+
+def report(store: WorkshopStore, *, group_id: int | None = None) -> View:
+    """The whole report, or (for an attendee) only their group's part and the synthesis."""
+    live = store.live()
+    workshop = store.workshop()
+    groups = store.groups.all()
+    people = {p.id: p for p in store.people.all()}
+    cards = store.cards.all(include_hidden=False)
+    tally = store.votes.tallies()
+    card_votes, theme_votes = tally["cards"], tally["themes"]
+    themes = store.themes.all()
+    theme_names = {t.id: t.name for t in themes}
+    names = {g.id: g.name for g in groups}
+
+    def item(card: Card) -> View:
+        return _item(card, people.get(card.participant_id), card_votes, theme_names)
+
+    group_parts = []
+    for group in groups:
+        if group_id is not None and group.id != group_id:
+            continue
+        mine = [c for c in cards if c.group_id == group.id]
+        group_parts.append(
+            {
+                "group_id": group.id,
+                "name": group.name,
+                "top": {
+                    k.id: [item(c) for c in ranking.top_cards(mine, card_votes, k.id)] for k in workshop.kinds
+                },
+                "themes": sorted(
+                    (
+                        {
+                            "id": t.id,
+                            "name": t.name,
+                            "votes": theme_votes.get(t.id, 0)
+                            + sum(card_votes.get(c.id, 0) for c in mine if c.theme_id == t.id),
+                            "cards": sum(1 for c in mine if c.theme_id == t.id),
+                        }
+                        for t in themes
+                        if t.group_id == group.id
+                    ),
+                    key=lambda t: (-t["votes"], t["id"]),
+                ),
+            }
+        )
+    synthesis_top = {
+        k.id: [
+            {**item(c), "group": names.get(c.group_id, "")}
+            for c in ranking.top_cards(cards, card_votes, k.id, SYNTHESIS_TOP)
+        ]
+        for k in workshop.kinds
+    }
+    return {
+        "view": live.report.view,
+        "group_id": live.report.group_id
+        if live.report.group_id in names
+        else (groups[0].id if groups else None),
+        "groups": group_parts,
+        "synthesis": {"top": synthesis_top, "shared_themes": shared_themes(store, names)},
+    }
+
+
+def shared_themes(store: WorkshopStore, names: dict[int, str]) -> list[View]:
+    """Themes of alike names found in two or more groups."""
+    themes = store.themes.all()
+    by_id = {t.id: t for t in themes}
+    shared = []
+    for ids in similarity.clusters([(t.id, t.name) for t in themes]):
+        group_names = sorted({names.get(by_id[i].group_id, "") for i in ids})
+        if len(group_names) > 1:
+            shared.append({"name": by_id[ids[0]].name, "groups": group_names})
+    return shared
+
+
+def _item(card: Card, author: Participant | None, votes: dict[int, int], themes: dict[int, str]) -> View:
+    return {
+        "card_id": card.id,
+        "kind": card.kind,
+        "text": card.text,
+        "author": author.name if author else None,
+        "organisation": author.organisation if author else None,
+        "votes": votes.get(card.id, 0),
+        "theme": themes.get(card.theme_id) if card.theme_id is not None else None,
+    }

@@ -1,0 +1,94 @@
+"""The `state` each role receives on connect: everything it may see, nothing more."""
+
+from __future__ import annotations
+
+from ..domain import votes
+from ..domain.entities import Participant
+from ..store.workshops import WorkshopStore
+from . import reporting, views
+from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
+from .context import Context
+from .views import View
+
+
+def for_actor(ctx: Context, store: WorkshopStore, actor: Actor) -> View:
+    """The state of whoever `actor` is (used after close, reopen and shuffles)."""
+    if actor.role == FACILITATOR:
+        return facilitator_state(store, ctx)
+    if actor.role == SCREEN:
+        return screen_state(store, ctx)
+    me = store.people.get(actor.participant_id) if actor.participant_id is not None else None
+    return attendee_state(store, ctx, me)
+
+
+def _common(store: WorkshopStore, ctx: Context, role: str) -> View:
+    workshop = store.workshop()
+    live = store.live()
+    return {
+        "role": role,
+        "workshop": views.workshop_view(workshop, ctx.join_url(workshop.code)),
+        "kinds": [{"id": k.id, "label": k.label} for k in workshop.kinds],
+        "groups": [views.group_view(g) for g in store.groups.all()],
+        "agenda": views.agenda_view(live),
+        "phase": views.phase_view(live, workshop),
+        "timer": views.timer_view(live, store.clock()),
+        "settings": views.settings_view(live),
+    }
+
+
+def _shows_report(store: WorkshopStore) -> bool:
+    live = store.live()
+    return live.closed or live.phase.kind == "report"
+
+
+def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None) -> View:
+    """A new attendee sees the set-up; a joined one also their group's cards, themes and dots."""
+    state = _common(store, ctx, ATTENDEE)
+    if me is None:
+        return state
+    live = store.live()
+    settings = live.settings
+    state["me"] = views.participant_view(me, online=True)
+    cards = views.card_views(store, store.cards.all(group_id=me.group_id, include_hidden=False))
+    if settings.blur_cards and not settings.cards_revealed:
+        cards = [c if c["participant_id"] == me.id else views.blurred(c) for c in cards]
+    state["cards"] = cards
+    state["themes"] = [views.theme_view(t) for t in store.themes.all(group_id=me.group_id)]
+    mine = store.votes.tallies(participant_id=me.id)
+    state["my_votes"] = views.tallies_view(mine)
+    state["votes_left"] = votes.left(settings.votes_per_person, store.votes.used(me.id))
+    if settings.votes_revealed:
+        state["tallies"] = views.tallies_view(store.votes.tallies())
+    state["report"] = reporting.report(store, group_id=me.group_id) if _shows_report(store) else None
+    return state
+
+
+def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
+    """Everything: every card (hidden ones flagged), every person with presence, tallies."""
+    state = _common(store, ctx, FACILITATOR)
+    people = store.people.all()
+    state["cards"] = views.card_views(store, store.cards.all())
+    state["participants"] = [
+        views.participant_view(p, online=ctx.presence.is_online(store.code, p.id)) for p in people
+    ]
+    state["counts"] = views.counts(store, ctx)
+    state["themes"] = [views.theme_view(t) for t in store.themes.all()]
+    state["tallies"] = views.tallies_view(store.votes.tallies())
+    state["report"] = reporting.report(store)
+    return state
+
+
+def screen_state(store: WorkshopStore, ctx: Context) -> View:
+    """The projector: every visible card and how many people are in. No secrets."""
+    state = _common(store, ctx, SCREEN)
+    settings = store.live().settings
+    cards = views.card_views(store, store.cards.all(include_hidden=False))
+    if settings.blur_cards and not settings.cards_revealed:
+        cards = [views.blurred(c) for c in cards]
+    state["cards"] = cards
+    state["people"] = store.people.count()
+    state["themes"] = [views.theme_view(t) for t in store.themes.all()]
+    if settings.votes_revealed:
+        state["tallies"] = views.tallies_view(store.votes.tallies())
+    state["report"] = reporting.report(store) if _shows_report(store) else None
+    return state

@@ -1,0 +1,174 @@
+"""The facilitator steers the room: phases, agenda, timer, switches, report-back, closing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..domain import ranking, timer
+from ..domain import settings as rules
+from ..domain.commands import ChangeSettings, Empty, SetAgenda, SetPhase, ShowReport, TimerSeconds
+from ..domain.errors import InvalidInput, UnknownGroup
+from ..domain.setup import agenda as check_agenda
+from ..store.workshops import WorkshopStore
+from . import policy, reporting, rooms, views
+from .actors import Actor
+from .context import Context
+from .outcome import Announce, Outcome
+
+
+def set_phase(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetPhase) -> Outcome:
+    """Move the room to another phase; the timer is set to its length, not started."""
+    policy.require_facilitator(actor)
+    live = store.live()
+    if not 0 <= cmd.index < len(live.agenda):
+        raise InvalidInput(f"The agenda has phases 0 to {len(live.agenda) - 1}.", field="index")
+    was_report = live.phase.kind == "report" or live.closed
+    live = store.save_live(phase_index=cmd.index, timer=timer.for_phase(live.agenda[cmd.index].minutes))
+    payload = _phase_payload(store)
+    outcome = Outcome(ack=payload, announce=(Announce("phase:changed", payload, rooms.everyone(store.code)),))
+    if was_report != (live.phase.kind == "report" or live.closed):
+        # Entering or leaving report-back (or a closed phase) changes what every screen shows.
+        return Outcome(ack=payload, announce=outcome.announce, refresh=(rooms.everyone(store.code),))
+    return outcome
+
+
+def set_agenda(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetAgenda) -> Outcome:
+    """Replace the agenda; the room stays on the same phase number where it still exists."""
+    policy.require_facilitator(actor)
+    agenda = check_agenda(cmd.agenda)
+    live = store.live()
+    index = min(live.phase_index, len(agenda) - 1)
+    store.save_live(agenda=agenda, phase_index=index)
+    payload = {
+        "agenda": views.agenda_view(store.live()),
+        "phase": views.phase_view(store.live(), store.workshop()),
+    }
+    return Outcome(ack=payload, announce=(Announce("agenda:changed", payload, rooms.everyone(store.code)),))
+
+
+def start_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: TimerSeconds) -> Outcome:
+    policy.require_facilitator(actor)
+    return _timer(store, timer.start(cmd.seconds, store.clock()))
+
+
+def pause_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
+    policy.require_facilitator(actor)
+    return _timer(store, timer.pause(store.live().timer, store.clock()))
+
+
+def resume_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
+    policy.require_facilitator(actor)
+    return _timer(store, timer.resume(store.live().timer, store.clock()))
+
+
+def add_time(ctx: Context, store: WorkshopStore, actor: Actor, cmd: TimerSeconds) -> Outcome:
+    policy.require_facilitator(actor)
+    return _timer(store, timer.add(store.live().timer, cmd.seconds, store.clock()))
+
+
+def reset_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
+    policy.require_facilitator(actor)
+    return _timer(store, timer.reset(store.live().timer))
+
+
+def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ChangeSettings) -> Outcome:
+    """Vote budget and the switches; attendees get a fresh state, since what they see changes."""
+    policy.require_facilitator(actor)
+    current = store.live().settings
+    changes = {
+        name: value
+        for name, value in (
+            ("votes_per_person", cmd.votes_per_person),
+            ("multiple_votes_per_item", cmd.multiple_votes_per_item),
+            ("cards_while_voting", cmd.cards_while_voting),
+            ("blur_cards", cmd.blur_cards),
+        )
+        if value is not None
+    }
+    if "votes_per_person" in changes:
+        rules.votes_per_person(changes["votes_per_person"])
+    return _settings(store, replace(current, **changes), refresh=True)
+
+
+def reveal_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
+    policy.require_facilitator(actor)
+    return _settings(store, replace(store.live().settings, cards_revealed=True), refresh=True)
+
+
+def close_workshop(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
+    """Posting and voting end everywhere; every screen shows the summary."""
+    policy.require_facilitator(actor)
+    return _open_or_close(store, closed=True)
+
+
+def reopen_workshop(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
+    policy.require_facilitator(actor)
+    return _open_or_close(store, closed=False)
+
+
+def show_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ShowReport) -> Outcome:
+    """Point the projector at one group's report, or at the synthesis."""
+    policy.require_facilitator(actor)
+    if cmd.synthesis:
+        cursor = ranking.Cursor("synthesis", None)
+    else:
+        if cmd.group_id is None or store.groups.get(cmd.group_id) is None:
+            raise UnknownGroup("That group does not exist.", field="group_id")
+        cursor = ranking.Cursor("group", cmd.group_id)
+    return _report(store, cursor)
+
+
+def step_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty, delta: int) -> Outcome:
+    """Next or previous stop of report-back: each group in order, then the synthesis."""
+    policy.require_facilitator(actor)
+    group_ids = [g.id for g in store.groups.all()]
+    return _report(store, ranking.step(store.live().report, group_ids, delta))
+
+
+def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
+    store.save_live(report=cursor)
+    full = reporting.report(store)
+    code = store.code
+    announce = [
+        Announce("report:changed", {"report": full}, rooms.facilitators(code)),
+        Announce("report:changed", {"report": full}, rooms.screens(code)),
+    ]
+    return Outcome(ack={"report": full}, announce=tuple(announce))
+
+
+def _open_or_close(store: WorkshopStore, *, closed: bool) -> Outcome:
+    live = store.live()
+    changes: dict[str, object] = {"settings": replace(live.settings, closed=closed)}
+    if not closed and live.phase.kind == "closed":
+        # Reopening from a closed phase goes back to the phase before it.
+        changes["phase_index"] = max(0, live.phase_index - 1)
+    store.save_live(**changes)
+    payload = {"settings": views.settings_view(store.live())}
+    event = "workshop:closed" if closed else "workshop:reopened"
+    return Outcome(
+        ack=payload,
+        announce=(Announce(event, {}, rooms.everyone(store.code)),),
+        refresh=(rooms.everyone(store.code),),
+    )
+
+
+def _settings(store: WorkshopStore, new: rules.Settings, *, refresh: bool) -> Outcome:
+    store.save_live(settings=new)
+    payload = {"settings": views.settings_view(store.live())}
+    code = store.code
+    return Outcome(
+        ack=payload,
+        announce=(Announce("settings:changed", payload, rooms.everyone(code)),),
+        refresh=(rooms.everyone(code),) if refresh else (),
+    )
+
+
+def _timer(store: WorkshopStore, new: timer.Timer) -> Outcome:
+    live = store.save_live(timer=new)
+    payload = {"timer": views.timer_view(live, store.clock())}
+    return Outcome(ack=payload, announce=(Announce("timer:changed", payload, rooms.everyone(store.code)),))
+
+
+def _phase_payload(store: WorkshopStore) -> dict:
+    live = store.live()
+    return {"phase": views.phase_view(live, store.workshop()), "timer": views.timer_view(live, store.clock())}

@@ -1,0 +1,120 @@
+"""Clustering a group's cards into themes, merging duplicates, and suggesting groupings."""
+
+from __future__ import annotations
+
+from ..domain import setup, similarity
+from ..domain.commands import CreateTheme, GroupRef, MergeCards, RenameTheme, SetCardTheme, ThemeRef
+from ..domain.entities import Card, Theme
+from ..domain.errors import InvalidInput, NotFound, NotYourGroup, UnknownGroup
+from ..store.workshops import WorkshopStore
+from . import audiences, policy, rooms, views
+from .actors import Actor
+from .cards import find_card
+from .context import Context
+from .outcome import Announce, Outcome
+
+MAX_MERGE = 50
+
+
+def create_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CreateTheme) -> Outcome:
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    if store.groups.get(cmd.group_id) is None:
+        raise UnknownGroup("That group does not exist.", field="group_id")
+    theme = store.themes.add(cmd.group_id, setup.group_name(cmd.name))
+    view = views.theme_view(theme)
+    return Outcome(
+        ack={"theme": view},
+        announce=tuple(
+            audiences.to_group_and_stewards(store, theme.group_id, "theme:created", {"theme": view})
+        ),
+    )
+
+
+def rename_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameTheme) -> Outcome:
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    theme = store.themes.rename(_theme(store, cmd.theme_id), setup.group_name(cmd.name))
+    view = views.theme_view(theme)
+    return Outcome(
+        ack={"theme": view},
+        announce=tuple(
+            audiences.to_group_and_stewards(store, theme.group_id, "theme:renamed", {"theme": view})
+        ),
+    )
+
+
+def delete_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ThemeRef) -> Outcome:
+    """The theme goes; its cards stay, unthemed; its dots go back to the voters."""
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    theme = _theme(store, cmd.theme_id)
+    store.themes.delete(theme)
+    gone = {"theme_id": theme.id, "group_id": theme.group_id}
+    return Outcome(
+        ack={"theme_id": theme.id},
+        announce=tuple(audiences.to_group_and_stewards(store, theme.group_id, "theme:deleted", gone)),
+    )
+
+
+def set_card_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetCardTheme) -> Outcome:
+    """Drop a card into one of its group's themes, or out of any theme (None)."""
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    card = find_card(store, cmd.card_id)
+    if cmd.theme_id is not None and _theme(store, cmd.theme_id).group_id != card.group_id:
+        raise NotYourGroup("A card can only join a theme of its own group.", field="theme_id")
+    if card.theme_id == cmd.theme_id:
+        return Outcome(ack={"card": views.one_card(store, card)})
+    themed = store.cards.set_theme(card, cmd.theme_id)
+    view = views.one_card(store, themed)
+    return Outcome(
+        ack={"card": view}, announce=tuple(audiences.card_change(store, themed, "card:updated", view))
+    )
+
+
+def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCards) -> Outcome:
+    """Fold duplicates into one card; it keeps their texts and authors, and their dots."""
+    policy.require_facilitator(actor)
+    policy.require_open(store)
+    into = find_card(store, cmd.into)
+    ids = sorted(set(cmd.cards) - {into.id})
+    if not 1 <= len(ids) <= MAX_MERGE:
+        raise InvalidInput(f"Merge 1 to {MAX_MERGE} other cards into it.", field="cards")
+    others = [find_card(store, card_id) for card_id in ids]
+    if any(c.group_id != into.group_id for c in others):
+        raise NotYourGroup("Only cards of the same group can be merged.", field="cards")
+    store.cards.merge(into, others)
+    view = views.one_card(store, into)
+    announce = [Announce("card:merged", {"card": view, "merged": ids}, rooms.facilitators(store.code))]
+    if into.hidden:  # attendees and the projector never saw it: only the merged cards leave
+        announce += [a for c in others for a in audiences.public_rooms(store, c, "card:deleted", _gone(c))]
+    else:
+        public = {"card": audiences.public_view(store, view), "merged": ids}
+        announce += audiences.public_rooms(store, into, "card:merged", public)
+    return Outcome(ack={"card": view}, announce=(*announce, audiences.counts_changed(ctx, store)))
+
+
+def suggest_themes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: GroupRef) -> Outcome:
+    """Groups of alike cards, as proposals; nothing changes until the facilitator acts."""
+    policy.require_facilitator(actor)
+    if store.groups.get(cmd.group_id) is None:
+        raise UnknownGroup("That group does not exist.", field="group_id")
+    cards = [c for c in store.cards.all(group_id=cmd.group_id, include_hidden=False) if c.theme_id is None]
+    texts = {c.id: c.text for c in cards}
+    suggestions = [
+        {"card_ids": ids, "name": similarity.name_for([texts[i] for i in ids])}
+        for ids in similarity.clusters([(c.id, c.text) for c in cards])
+    ]
+    return Outcome(ack={"suggestions": suggestions})
+
+
+def _gone(card: Card) -> dict[str, int]:
+    return {"card_id": card.id, "group_id": card.group_id}
+
+
+def _theme(store: WorkshopStore, theme_id: int) -> Theme:
+    theme = store.themes.get(theme_id)
+    if theme is None:
+        raise NotFound("That theme does not exist.", field="theme_id")
+    return theme
