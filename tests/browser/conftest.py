@@ -7,9 +7,11 @@ Chromium fails the run instead, since .ci/run installs it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+import requests
 
 from tests.live_server import LiveServer, port_is_free
 
@@ -111,3 +113,75 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- small helpers shared by the browser tests
+
+TIMEOUT = 5_000  # ms: how long `expect` waits for a live update
+
+
+def group_ids(live, workshop) -> dict[str, int]:
+    """Group name -> id, read from the facilitator's JSON export."""
+    response = requests.get(
+        f"{live.url}/w/{workshop['code']}/export.json",
+        headers={"Authorization": f"Bearer {workshop['facilitator_key']}"},
+        timeout=5,
+    )
+    response.raise_for_status()
+    return {g["name"]: g["id"] for g in response.json()["groups"]}
+
+
+def join(page, workshop, name: str, group_id: int | None = None, organisation: str = ""):
+    """Open the join link as an attendee would, fill the form, and wait for the board."""
+    from playwright.sync_api import expect
+
+    page.goto(workshop["join_url"])
+    expect(page.locator("#status")).to_have_attribute("data-status", "online", timeout=TIMEOUT)
+    page.fill("#join-name", name)
+    if organisation:
+        page.fill("#join-organisation", organisation)
+    if group_id is not None:
+        page.check(f"#join-group-list input[name=group][value='{group_id}']")
+    page.click("#join-button")
+    expect(page.locator("#board")).to_be_visible(timeout=TIMEOUT)
+    return page
+
+
+def post(page, text: str, kind: str | None = None):
+    """Post a card from a joined phone; returns the locator of that card in its list."""
+    if kind is not None:
+        page.check(f"#post-kinds input[name=kind][value='{kind}']")
+    page.fill("#post-text", text)
+    page.click("#post-button")
+    return card_in(page, "#cards", text)
+
+
+def card_in(page, scope: str, text: str):
+    """The cards under `scope` whose text is exactly `text`."""
+    exact = page.locator(".card-text").filter(has_text=re.compile(f"^{re.escape(text)}$"))
+    return page.locator(f"{scope} li.card").filter(has=exact)
+
+
+def open_dashboard(open_laptop, workshop):
+    """The facilitator opens the key link: the cookie is set, the key leaves the address."""
+    from playwright.sync_api import expect
+
+    page = open_laptop()
+    page.goto(workshop["facilitator_url"])
+    expect(page.locator("#status")).to_have_attribute("data-status", "online", timeout=TIMEOUT)
+    return page
+
+
+def open_projector(dashboard, workshop):
+    """The projector as the facilitator opens it: the dashboard's "Projector" link, a new tab
+    in the same browser, so the facilitator's cookie opens it. The dashboard stays in front
+    (a background tab's clicks wait for animation frames that Chromium throttles)."""
+    from playwright.sync_api import expect
+
+    with dashboard.context.expect_page() as opened:
+        dashboard.get_by_role("link", name="Projector").click()
+    page = _watched(opened.value)
+    expect(page).to_have_url(workshop["screen_url"])
+    expect(page.locator("#status")).to_have_attribute("data-status", "online", timeout=TIMEOUT)
+    dashboard.bring_to_front()
+    return page

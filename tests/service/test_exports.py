@@ -27,7 +27,22 @@ def csv_rows(store):
 
 
 def test_csv_header_is_exactly_the_protocols(store):
-    assert csv_rows(store) == [["group", "kind", "text", "author", "organisation", "created_at", "hidden"]]
+    # The foundation's seven columns first, then what facilitation added.
+    assert csv_rows(store) == [
+        [
+            "group",
+            "kind",
+            "text",
+            "author",
+            "organisation",
+            "created_at",
+            "hidden",
+            "theme",
+            "votes",
+            "original_text",
+            "merged_into",
+        ]
+    ]
 
 
 def test_csv_has_one_row_per_card_hidden_ones_marked(ctx, store, groups, clock):
@@ -36,8 +51,20 @@ def test_csv_has_one_row_per_card_hidden_ones_marked(ctx, store, groups, clock):
     hidden = post(ctx, store, ada, text="Too blunt", kind="opportunity")
     facilitation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
     assert csv_rows(store)[1:] == [
-        ["Finance", "challenge", "Data silos", "Ada", "ACME", "2027-01-15T08:00:00Z", "no"],
-        ["Finance", "opportunity", "Too blunt", "Ada", "ACME", "2027-01-15T08:00:00Z", "yes"],
+        ["Finance", "challenge", "Data silos", "Ada", "ACME", "2027-01-15T08:00:00Z", "no", "", "0", "", ""],
+        [
+            "Finance",
+            "opportunity",
+            "Too blunt",
+            "Ada",
+            "ACME",
+            "2027-01-15T08:00:00Z",
+            "yes",
+            "",
+            "0",
+            "",
+            "",
+        ],
     ]
 
 
@@ -87,8 +114,8 @@ def test_report_has_question_groups_and_kinds(ctx, store, groups):
     design = lines[lines.index("## Design") :]
     assert "### Challenge (1)" in finance
     assert "### Opportunity (1)" in finance
-    assert "- Data silos" in finance
-    assert "- Shared tools" in finance
+    assert "1. Data silos (0 votes)" in finance
+    assert "1. Shared tools (0 votes)" in finance
     assert "### Challenge (0)" in design
     assert "### Opportunity (0)" in design
     assert "_None._" in design
@@ -120,8 +147,10 @@ def test_report_escapes_text_that_would_change_its_structure(ctx, store, groups,
     ada = join_as(ctx, store, name="Ada", group=groups[0])
     post(ctx, store, ada, text=text)
     lines = exports.report_markdown(store).splitlines()
-    assert item in lines
-    structure = [line for line in lines if line.startswith(("#", ">", "_")) and line != item]
+    escaped = item[2:]  # the table gives "- <escaped>"; the report ranks: "1. <escaped> (0 votes)"
+    assert f"1. {escaped} (0 votes)" in lines
+    assert f"1. {escaped} (0 votes, Finance)" in lines  # the synthesis
+    structure = [line for line in lines if line.startswith(("#", ">", "_"))]
     assert structure == [
         "# Launch event",
         "> What holds your organisation back?",
@@ -134,6 +163,10 @@ def test_report_escapes_text_that_would_change_its_structure(ctx, store, groups,
         "_None._",
         "### Opportunity (0)",
         "_None._",
+        "## Synthesis: the room's top items",
+        "### Challenge",
+        "### Opportunity",
+        "_None._",
     ]
     assert "<b>" not in "\n".join(lines)
 
@@ -141,7 +174,7 @@ def test_report_escapes_text_that_would_change_its_structure(ctx, store, groups,
 def test_report_puts_a_multi_line_card_on_one_line(ctx, store):
     ada = join_as(ctx, store, name="Ada")
     post(ctx, store, ada, text="first line\n\n# second line")
-    assert "- first line \\# second line" in exports.report_markdown(store).splitlines()
+    assert "1. first line \\# second line (0 votes)" in exports.report_markdown(store).splitlines()
 
 
 def test_report_escapes_a_group_name(ctx):

@@ -196,7 +196,8 @@ def test_csv_export_has_one_row_per_card_and_defuses_formulas(http, created, con
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert rows[0] == ["group", "kind", "text", "author", "organisation", "created_at", "hidden"]
+    assert rows[0][:7] == ["group", "kind", "text", "author", "organisation", "created_at", "hidden"]
+    assert rows[0][7:] == ["theme", "votes", "original_text", "merged_into"]
     assert rows[1][:5] == ["Finance", "challenge", '\'=HYPERLINK("http://evil")', "Ana", "Public bank"]
     assert rows[2][1:3] == ["opportunity", "Shared data"]
     assert rows[1][6] == "no"
@@ -218,7 +219,7 @@ def test_markdown_report_lists_cards_by_group_and_kind(http, created, connect):
     text = http.get(f"/w/{body['code']}/report.md?key={body['facilitator_key']}").get_data(as_text=True)
     assert "# Launch event" in text
     assert "> What holds your organisation back?" in text
-    assert "## Finance" in text and "### Challenge (1)" in text and "- Shared data" in text
+    assert "## Finance" in text and "### Challenge (1)" in text and "1. Shared data (0 votes)" in text
 
 
 def test_qr_code_is_an_svg_of_the_join_url(http, created):

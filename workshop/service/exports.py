@@ -8,21 +8,37 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from ..domain.entities import Card
 from ..store.workshops import WorkshopStore
-from . import views
+from . import reporting, views
 from .context import Context
 
-CSV_COLUMNS = ["group", "kind", "text", "author", "organisation", "created_at", "hidden"]
+CSV_COLUMNS = [
+    "group",
+    "kind",
+    "text",
+    "author",
+    "organisation",
+    "created_at",
+    "hidden",
+    "theme",
+    "votes",
+    "original_text",
+    "merged_into",
+]
 # A spreadsheet runs a cell starting with these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
 
 
 def export_json(ctx: Context, store: WorkshopStore) -> dict[str, Any]:
-    """Everything in the workshop, hidden cards flagged."""
+    """Everything in the workshop: hidden and merged cards flagged, votes counted, the synthesis."""
     workshop = store.workshop()
+    live = store.live()
     people = store.people.all()
     by_id = {p.id: p for p in people}
+    tallies = store.votes.tallies()
+    report = reporting.report(store)
     return {
         "workshop": {
             "code": workshop.code,
@@ -34,23 +50,41 @@ def export_json(ctx: Context, store: WorkshopStore) -> dict[str, Any]:
             "created_at": workshop.created_at,
             "join_url": ctx.join_url(workshop.code),
         },
+        "agenda": views.agenda_view(live),
+        "phase": views.phase_view(live, workshop),
+        "settings": views.settings_view(live),
         "groups": [views.group_view(g) for g in store.groups.all()],
         "participants": [
             {k: v for k, v in views.participant_view(p, online=False).items() if k != "online"}
             for p in people
         ],
-        "cards": [views.card_view(c, by_id.get(c.participant_id)) for c in store.cards.all()],
+        "cards": [
+            {**views.card_view(c, by_id.get(c.participant_id)), "merged_into": c.merged_into}
+            for c in _every_card(store)
+        ],
+        "themes": [views.theme_view(t) for t in store.themes.all()],
+        "votes": views.tallies_view(tallies),
+        "report": report["groups"],
+        "synthesis": report["synthesis"],
     }
+
+
+def _every_card(store: WorkshopStore) -> list[Card]:
+    """Listed cards and the ones merged into them, in posting order."""
+    folded = [c for cards in store.cards.merged_into().values() for c in cards]
+    return sorted([*store.cards.all(), *folded], key=lambda c: c.id)
 
 
 def export_csv(store: WorkshopStore) -> str:
     """One row per card, safe to open in a spreadsheet."""
     groups = {g.id: g.name for g in store.groups.all()}
     people = {p.id: p for p in store.people.all()}
+    themes = {t.id: t.name for t in store.themes.all()}
+    votes = store.votes.tallies()["cards"]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for card in store.cards.all():
+    for card in _every_card(store):
         author = people.get(card.participant_id)
         writer.writerow(
             [
@@ -61,15 +95,23 @@ def export_csv(store: WorkshopStore) -> str:
                 _cell(author.organisation if author and author.organisation else ""),
                 iso_time(card.created_at),
                 "yes" if card.hidden else "no",
+                _cell(themes.get(card.theme_id, "") if card.theme_id is not None else ""),
+                votes.get(card.id, 0),
+                _cell(card.original_text or ""),
+                card.merged_into or "",
             ]
         )
     return out.getvalue()
 
 
 def report_markdown(store: WorkshopStore) -> str:
-    """The question and, per group, its visible cards by kind."""
+    """The question, the agenda and, per group, its themes and cards ranked by votes; then the synthesis."""
     workshop = store.workshop()
+    live = store.live()
     cards = store.cards.all(include_hidden=False)
+    votes = store.votes.tallies()["cards"]
+    themes = {t.id: t.name for t in store.themes.all()}
+    report = reporting.report(store)
     lines = [
         f"# {md_inline(workshop.title)}",
         "",
@@ -77,16 +119,47 @@ def report_markdown(store: WorkshopStore) -> str:
         "",
         f"> {md_inline(workshop.question)}",
         "",
+        "Agenda: " + " → ".join(md_inline(p.name) for p in live.agenda) + ".",
+        "",
     ]
-    for group in store.groups.all():
+    for group, part in zip(store.groups.all(), report["groups"], strict=True):
         lines += [f"## {md_inline(group.name)}", ""]
+        if part["themes"]:
+            lines += [
+                "Themes: "
+                + "; ".join(f"{md_inline(t['name'])} ({_votes(t['votes'])})" for t in part["themes"]),
+                "",
+            ]
         mine = [c for c in cards if c.group_id == group.id]
         for kind in workshop.kinds:
-            of_kind = [c for c in mine if c.kind == kind.id]
-            lines += [f"### {md_inline(kind.label)} ({len(of_kind)})", ""]
-            lines += [f"- {md_inline(c.text)}" for c in of_kind] or ["_None._"]
+            ranked = sorted((c for c in mine if c.kind == kind.id), key=lambda c: (-votes.get(c.id, 0), c.id))
+            lines += [f"### {md_inline(kind.label)} ({len(ranked)})", ""]
+            lines += [_ranked_line(i, c, votes, themes) for i, c in enumerate(ranked, 1)] or ["_None._"]
             lines.append("")
+    lines += ["## Synthesis: the room's top items", ""]
+    for kind in workshop.kinds:
+        top = report["synthesis"]["top"].get(kind.id, [])
+        lines += [f"### {md_inline(kind.label)}", ""]
+        lines += [
+            f"{i}. {md_inline(item['text'])} ({_votes(item['votes'])}, {md_inline(item['group'])})"
+            for i, item in enumerate(top, 1)
+        ] or ["_None._"]
+        lines.append("")
+    shared = report["synthesis"]["shared_themes"]
+    if shared:
+        lines += ["### Themes several groups share", ""]
+        lines += [f"- {md_inline(t['name'])}: {', '.join(md_inline(g) for g in t['groups'])}" for t in shared]
+        lines.append("")
     return "\n".join(lines)
+
+
+def _ranked_line(rank: int, card: Card, votes: dict[int, int], themes: dict[int, str]) -> str:
+    theme = f" · {md_inline(themes[card.theme_id])}" if card.theme_id in themes else ""
+    return f"{rank}. {md_inline(card.text)} ({_votes(votes.get(card.id, 0))}{theme})"
+
+
+def _votes(n: int) -> str:
+    return f"{n} vote" if n == 1 else f"{n} votes"
 
 
 def iso_time(epoch: float) -> str:

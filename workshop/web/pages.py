@@ -58,6 +58,11 @@ def create_from_form() -> Any:
         "kinds": [k for k in (s.strip() for s in form.get("kinds", "").split(",")) if k] or None,
         "assignment": form.get("assignment", "self"),
         "allow_anonymous": form.get("allow_anonymous") == "1",
+        "agenda_template": form.get("agenda_template") or None,
+        "votes_per_person": _int_field(form.get("votes_per_person", "3")),
+        "multiple_votes_per_item": form.get("multiple_votes_per_item") == "1",
+        "cards_while_voting": form.get("cards_while_voting") == "1",
+        "blur_cards": form.get("blur_cards") == "1",
     }
     try:
         created = setup.create_workshop(ctx(), payloads.parse(CreateWorkshop, raw))
@@ -102,6 +107,12 @@ def _groups_field(text: str) -> list[str] | int:
     if stripped.isdigit():
         return int(stripped)
     return [line.strip() for line in stripped.splitlines() if line.strip()]
+
+
+def _int_field(text: str) -> int | str:
+    """A number box: an int when it holds one, else the text, for a clear type error."""
+    stripped = text.strip()
+    return int(stripped) if stripped.lstrip("-").isdigit() else stripped
 
 
 def _steward_page(code: str, template: str) -> Any:
