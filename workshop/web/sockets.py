@@ -79,7 +79,7 @@ def register(socketio: SocketIO) -> None:
             refresh(room)
         for room in outcome.disconnect:
             for sid in members(room):
-                actors.pop(sid, None)
+                # The disconnect handler then forgets the actor and updates presence.
                 socketio.server.disconnect(sid, namespace="/")
 
     def refresh(room: str) -> None:
