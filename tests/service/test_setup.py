@@ -91,7 +91,16 @@ def test_summaries_list_workshops_newest_first_with_their_numbers(ctx, clock):
     clock.tick(60)
     newer, _ = make_workshop(ctx, title="Newer", groups=3)
     assert setup.summaries(ctx) == [
-        {"code": newer.code, "title": "Newer", "created_at": clock.now, "groups": 3, "people": 0, "cards": 0},
+        {
+            "code": newer.code,
+            "title": "Newer",
+            "created_at": clock.now,
+            "groups": 3,
+            "people": 0,
+            "cards": 0,
+            "closed": False,
+            "unreadable": False,
+        },
         {
             "code": older.code,
             "title": "Older",
@@ -99,12 +108,17 @@ def test_summaries_list_workshops_newest_first_with_their_numbers(ctx, clock):
             "groups": 2,
             "people": 0,
             "cards": 0,
+            "closed": False,
+            "unreadable": False,
         },
     ]
 
 
-def test_summaries_skip_an_unreadable_file(ctx, caplog):
+def test_summaries_list_an_unreadable_file_as_such_and_leave_it_alone(ctx, caplog):
     good, _ = make_workshop(ctx)
-    (ctx.files.data_dir / "ABCDEF.db").write_bytes(b"this is not a database" * 100)
-    assert [s["code"] for s in setup.summaries(ctx)] == [good.code]
+    damaged = ctx.files.data_dir / "ABCDEF.db"
+    damaged.write_bytes(b"this is not a database" * 100)
+    listed = {s["code"]: s["unreadable"] for s in setup.summaries(ctx)}
+    assert listed == {good.code: False, "ABCDEF": True}
     assert "ABCDEF" in caplog.text
+    assert damaged.read_bytes() == b"this is not a database" * 100

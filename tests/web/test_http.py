@@ -72,7 +72,16 @@ def test_api_lists_workshops_newest_first(http, owner_headers, created):
     listed = http.get("/api/workshops", headers=owner_headers).get_json()["workshops"]
     assert {w["code"] for w in listed} == {first["code"], second["code"]}
     assert listed[0]["created_at"] >= listed[1]["created_at"]
-    assert set(listed[0]) == {"code", "title", "created_at", "groups", "people", "cards"}
+    assert set(listed[0]) == {
+        "code",
+        "title",
+        "created_at",
+        "groups",
+        "people",
+        "cards",
+        "closed",
+        "unreadable",
+    }
 
 
 def test_dashboard_link_sets_a_cookie_and_drops_the_key_from_the_address(http, created):

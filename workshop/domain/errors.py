@@ -166,3 +166,28 @@ class Removed(NotAllowed):
     """The attendee was removed from the workshop."""
 
     code = "removed"
+
+
+class StorageError(WorkshopError):
+    """The workshop's file could not be written; nothing was saved. Try again."""
+
+    code = "storage_unavailable"
+    status = 503
+
+
+class StorageFull(StorageError):
+    """The disk is full; nothing was saved."""
+
+    code = "storage_full"
+
+
+class StorageReadOnly(StorageError):
+    """The data folder cannot be written; nothing was saved."""
+
+    code = "storage_read_only"
+
+
+class WorkshopUnavailable(StorageError):
+    """The workshop's file exists but cannot be read (damaged); it is left untouched."""
+
+    code = "workshop_unavailable"

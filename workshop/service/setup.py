@@ -9,6 +9,7 @@ from typing import Any
 from ..domain import codes, keys
 from ..domain.commands import CreateWorkshop
 from ..domain.entities import Workshop
+from ..domain.errors import WorkshopUnavailable
 from ..domain.setup import check_setup
 from ..store.workshops import WorkshopStore
 from .context import Context
@@ -49,24 +50,30 @@ def create_workshop(ctx: Context, cmd: CreateWorkshop) -> Created:
 
 
 def summaries(ctx: Context) -> list[dict[str, Any]]:
-    """Every workshop in the data folder, newest first; unreadable files are skipped."""
+    """Every workshop in the data folder, newest first; a damaged file is listed as unreadable."""
     found = []
     for code in ctx.files.codes():
         try:
             store = ctx.store(code)
             workshop = store.workshop()
+        except WorkshopUnavailable:  # reported in the log, shown as damaged, never deleted
             found.append(
-                {
-                    "code": code,
-                    "title": workshop.title,
-                    "created_at": workshop.created_at,
-                    "groups": store.groups.count(),
-                    "people": store.people.count(),
-                    "cards": store.cards.count(),
-                }
+                {"code": code, "title": None, "created_at": 0.0, "groups": 0, "people": 0, "cards": 0}
+                | {"closed": False, "unreadable": True}
             )
-        except Exception:  # one bad file must not hide the others
-            log.exception("skipping unreadable workshop file for %s", code)
+            continue
+        found.append(
+            {
+                "code": code,
+                "title": workshop.title,
+                "created_at": workshop.created_at,
+                "groups": store.groups.count(),
+                "people": store.people.count(),
+                "cards": store.cards.count(),
+                "closed": store.live().closed,
+                "unreadable": False,
+            }
+        )
     return sorted(found, key=lambda s: s["created_at"], reverse=True)
 
 

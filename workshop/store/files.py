@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import codes
-from .handle import Clock, connect
+from ..domain.errors import WorkshopUnavailable
+from .handle import Clock, connect, storage_error
 from .workshops import WorkshopStore
 
 log = logging.getLogger(__name__)
@@ -49,12 +51,16 @@ class WorkshopFiles:
             path = self.path(code)
             if path.exists():
                 raise FileExistsError(path)
-            store = self._open_file(code)
+            try:
+                store = WorkshopStore(connect(path, synchronous=self.synchronous), self.clock)
+            except sqlite3.OperationalError as exc:
+                _remove(path)
+                raise storage_error(exc, str(path)) from exc
             try:
                 init(store)
             except BaseException:
                 store.close()
-                path.unlink(missing_ok=True)
+                _remove(path)
                 raise
             self._open[code] = store
             return store
@@ -70,4 +76,23 @@ class WorkshopFiles:
             self._open.clear()
 
     def _open_file(self, code: str) -> WorkshopStore:
-        return WorkshopStore(connect(self.path(code), synchronous=self.synchronous), self.clock)
+        """Open (and migrate) a file; a damaged one is reported and left exactly as it is."""
+        try:
+            db = connect(self.path(code), synchronous=self.synchronous)
+        except sqlite3.DatabaseError as exc:
+            log.error("workshop file %s cannot be opened, left untouched: %s", self.path(code), exc)
+            raise WorkshopUnavailable(f"The file of workshop {code} cannot be read.", field="code") from exc
+        try:
+            store = WorkshopStore(db, self.clock)
+            store.workshop()  # a file without its set-up row is not a workshop either
+            return store
+        except (sqlite3.DatabaseError, LookupError) as exc:
+            db.close()
+            log.error("workshop file %s is damaged, left untouched: %s", self.path(code), exc)
+            raise WorkshopUnavailable(f"The file of workshop {code} cannot be read.", field="code") from exc
+
+
+def _remove(path: Path) -> None:
+    """A workshop file that was never finished, with its WAL companions."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

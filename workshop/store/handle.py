@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -11,6 +12,9 @@ from typing import Any
 
 import sqlite_utils
 
+from ..domain.errors import StorageError, StorageFull, StorageReadOnly
+
+log = logging.getLogger(__name__)
 Clock = Callable[[], float]
 Row = dict[str, Any]
 
@@ -38,9 +42,21 @@ class Handle:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction: all of it is committed when the block ends, or none of it."""
-        with self.lock, self.db.atomic():
-            yield
+        """One transaction: all of it is committed when the block ends, or none of it.
+
+        A disk that is full or read-only becomes a StorageError the sender is told about;
+        SQLite has rolled the transaction back, and the next write tries again by itself.
+        """
+        try:
+            with self.lock, self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            raise storage_error(exc, self.path) from exc
+
+    @property
+    def path(self) -> str:
+        row = self.db.execute("PRAGMA database_list").fetchone()
+        return row[2] if row else "?"
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[Row]:
         with self.lock:
@@ -64,3 +80,18 @@ class Handle:
     def close(self) -> None:
         with self.lock:
             self.db.close()
+
+
+def storage_error(exc: sqlite3.OperationalError, path: str) -> StorageError:
+    """Name what went wrong with the disk, and say it once in the server log."""
+    text = str(exc).lower()
+    if "full" in text:
+        error: StorageError = StorageFull(
+            "The laptop's disk is full: this was not saved. Tell the facilitator."
+        )
+    elif "readonly" in text or "read-only" in text:
+        error = StorageReadOnly("The data folder is read-only: this was not saved. Tell the facilitator.")
+    else:
+        error = StorageError("The workshop's file could not be written: this was not saved. Try again.")
+    log.error("could not write %s (%s): %s", path, error.code, exc)
+    return error
