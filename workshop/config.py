@@ -19,6 +19,11 @@ class Settings:
     public_url: str | None = None  # None: http://<LAN address>:<port>
     synchronous: str = "FULL"  # SQLite's fsync policy; see docs/reliability.md
     async_mode: str = "eventlet"  # tests in one process use "threading"
+    allowed_hosts: tuple[str, ...] = ()  # host names served besides IPs, localhost, the public URL's
+    allowed_origins: tuple[str, ...] = ()  # extra page origins, e.g. behind a proxy
+    event_rates: tuple[str, ...] = ("20/second", "240/minute")  # per attendee connection
+    steward_rates: tuple[str, ...] = ("50/second", "1200/minute")  # per facilitator or screen
+    lookup_rates: tuple[str, ...] = ("10/minute",)  # failed join-code lookups per address
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -34,4 +39,11 @@ class Settings:
             owner_key=env.get("WORKSHOP_OWNER_KEY") or None,
             public_url=(env.get("WORKSHOP_PUBLIC_URL") or "").rstrip("/") or None,
             synchronous=sync,
+            allowed_hosts=_words(env.get("WORKSHOP_ALLOWED_HOSTS", "")),
+            allowed_origins=_words(env.get("WORKSHOP_ALLOWED_ORIGINS", "")),
         )
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A comma- or space-separated list."""
+    return tuple(w for w in text.replace(",", " ").split() if w)

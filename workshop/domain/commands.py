@@ -31,6 +31,8 @@ class CreateWorkshop:
     multiple_votes_per_item: bool = False
     cards_while_voting: bool = False
     blur_cards: bool = False
+    cards_per_person: int = 200
+    max_people: int = 5000
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class ChangeSettings:
     multiple_votes_per_item: bool | None = None
     cards_while_voting: bool | None = None
     blur_cards: bool | None = None
+    cards_per_person: int | None = None
+    max_people: int | None = None
 
 
 @dataclass(frozen=True)

@@ -191,3 +191,28 @@ class WorkshopUnavailable(StorageError):
     """The workshop's file exists but cannot be read (damaged); it is left untouched."""
 
     code = "workshop_unavailable"
+
+
+class BadOrigin(NotAllowed):
+    """A state-changing request or a connection from a page of another site."""
+
+    code = "bad_origin"
+
+
+class RateLimited(WorkshopError):
+    """Too many requests in a short time; wait a moment and try again."""
+
+    code = "rate_limited"
+    status = 429
+
+
+class CardLimit(Conflict):
+    """The person has posted as many cards as the workshop allows."""
+
+    code = "card_limit"
+
+
+class WorkshopFull(Conflict):
+    """The workshop has as many people as it allows."""
+
+    code = "workshop_full"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from .errors import InvalidInput
 
 MAX_VOTES = 20
+MAX_CARDS_PER_PERSON = 1000
+MAX_PEOPLE = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +20,23 @@ class Settings:
     cards_revealed: bool = False
     votes_revealed: bool = False
     closed: bool = False
+    cards_per_person: int = 200  # a phone stuck in a loop can't fill the disk
+    max_people: int = 5000
 
 
 def votes_per_person(value: int) -> int:
     if not 1 <= value <= MAX_VOTES:
         raise InvalidInput(f"Votes per person must be 1 to {MAX_VOTES}.", field="votes_per_person")
+    return value
+
+
+def cards_per_person(value: int) -> int:
+    if not 1 <= value <= MAX_CARDS_PER_PERSON:
+        raise InvalidInput(f"Cards per person must be 1 to {MAX_CARDS_PER_PERSON}.", field="cards_per_person")
+    return value
+
+
+def max_people(value: int) -> int:
+    if not 1 <= value <= MAX_PEOPLE:
+        raise InvalidInput(f"People per workshop must be 1 to {MAX_PEOPLE}.", field="max_people")
     return value

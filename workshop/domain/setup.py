@@ -10,7 +10,7 @@ from .commands import AgendaItem, CreateWorkshop
 from .entities import ASSIGNMENTS, Kind
 from .errors import InvalidInput
 from .phases import Phase
-from .settings import Settings, votes_per_person
+from .settings import Settings, cards_per_person, max_people, votes_per_person
 
 DEFAULT_KINDS = ("challenge", "opportunity")
 MAX_GROUPS = 50
@@ -53,6 +53,8 @@ def check_setup(cmd: CreateWorkshop) -> Setup:
             multiple_votes_per_item=cmd.multiple_votes_per_item,
             cards_while_voting=cmd.cards_while_voting,
             blur_cards=cmd.blur_cards,
+            cards_per_person=cards_per_person(cmd.cards_per_person),
+            max_people=max_people(cmd.max_people),
         ),
     )
 

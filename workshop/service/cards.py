@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain import cards
 from ..domain.commands import AddCard, CardRef, EditCard
 from ..domain.entities import Card, Participant
-from ..domain.errors import NotAllowed, NotFound
+from ..domain.errors import CardLimit, NotAllowed, NotFound
 from ..store.workshops import WorkshopStore
 from . import audiences, policy, views
 from .actors import Actor
@@ -21,6 +21,9 @@ def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> 
     if existing is not None:  # a resend after a reconnect: same answer, no second echo
         return Outcome(ack={"card": views.one_card(store, existing)})
     policy.require_cards_allowed(store, me)
+    limit = store.live().settings.cards_per_person
+    if store.cards.count_by(me.id) >= limit:
+        raise CardLimit(f"You have posted {limit} cards, the most this workshop allows.")
     kind = cards.card_kind(store.workshop(), cmd.kind)
     text = cards.card_text(cmd.text)
     card, is_new = store.cards.insert_once(  # committed before anyone hears of it

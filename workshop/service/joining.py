@@ -13,6 +13,7 @@ from ..domain.errors import (
     NotAllowed,
     Removed,
     UnknownGroup,
+    WorkshopFull,
     WrongPhase,
 )
 from ..store.workshops import WorkshopStore
@@ -55,6 +56,9 @@ def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[A
     organisation = people.organisation(cmd)
     token = keys.new_secret()
     with store.atomic():  # the group choice and the insert see the same sizes
+        limit = store.live().settings.max_people
+        if store.people.count() >= limit:
+            raise WorkshopFull(f"This workshop is full ({limit} people). Please ask the facilitator.")
         group_id = _choose_group(ctx, store, cmd.group, workshop.assignment)
         me = store.people.add(
             name=name, organisation=organisation, group_id=group_id, token_hash=keys.hash_secret(token)

@@ -82,11 +82,14 @@ def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Chang
             ("multiple_votes_per_item", cmd.multiple_votes_per_item),
             ("cards_while_voting", cmd.cards_while_voting),
             ("blur_cards", cmd.blur_cards),
+            ("cards_per_person", cmd.cards_per_person),
+            ("max_people", cmd.max_people),
         )
         if value is not None
     }
-    if "votes_per_person" in changes:
-        rules.votes_per_person(changes["votes_per_person"])
+    for name in ("votes_per_person", "cards_per_person", "max_people"):
+        if name in changes:
+            getattr(rules, name)(changes[name])
     return _settings(store, replace(current, **changes), refresh=True)
 
 

@@ -140,6 +140,10 @@ class Cards:
     def count(self) -> int:
         return self._h.scalar("SELECT COUNT(*) FROM cards")
 
+    def count_by(self, participant_id: int) -> int:
+        """Cards one person has posted (merged ones included: they were posted)."""
+        return self._h.scalar("SELECT COUNT(*) FROM cards WHERE participant_id = ?", [participant_id])
+
 
 def _card(r: Row) -> Card:
     return Card(

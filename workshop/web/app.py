@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 from flask_socketio import SocketIO
 
 from ..config import Settings
@@ -16,7 +16,7 @@ from ..domain.errors import WorkshopError
 from ..service.context import Context
 from ..store import instance
 from ..store.files import WorkshopFiles
-from . import api, downloads, lan, pages, sockets
+from . import api, downloads, guards, lan, pages, sockets
 from .errors import body_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,14 +54,28 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     def workshop_error(exc: WorkshopError) -> Any:
         return jsonify(body_for(exc)), exc.status
 
+    extra_origins = frozenset(settings.allowed_origins)
+    app.extensions["workshop.guards"] = {
+        "origins": extra_origins,
+        "lookups": guards.Limiter(*settings.lookup_rates),
+    }
+
+    @app.before_request
+    def refuse_foreign_posts() -> None:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            guards.check_origin(extra_origins)
+
     socketio = SocketIO(
         app,
         async_mode=settings.async_mode,
         max_http_buffer_size=MAX_MESSAGE_BYTES,
+        cors_allowed_origins=lambda origin, environ: guards.origin_ok(origin, environ, extra_origins),
         logger=False,
         engineio_logger=False,
     )
-    sockets.register(socketio)
+    sockets.register(socketio, attendee_rates=settings.event_rates, steward_rates=settings.steward_rates)
+    # Outermost, so Socket.IO's own requests are checked too.
+    app.wsgi_app = guards.HostCheck(app.wsgi_app, [*settings.allowed_hosts, guards.host_of(public_url)])
     logging.getLogger(__name__).debug("app ready on data folder %s", data_dir)
     return app, socketio
 

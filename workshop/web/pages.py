@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from ..domain import codes
 from ..domain.commands import CreateWorkshop
 from ..domain.errors import UnknownWorkshop, WorkshopError
 from ..service import access, setup
 from ..store.workshops import WorkshopStore
-from . import auth, payloads, qr
+from . import auth, guards, payloads, qr
 from .context import ctx, store_for
 
 bp = Blueprint("pages", __name__)
@@ -29,16 +28,17 @@ def home() -> Any:
 @bp.get("/j")
 def join_by_code() -> Any:
     typed = request.args.get("code", "")
-    code = codes.normalize(typed)
-    if code is None or ctx().files.get(code) is None:
+    try:
+        store = _lookup(typed)
+    except UnknownWorkshop:
         return render_template("not_found.html", code=typed), 404
-    return redirect(url_for("pages.attendee", code=code))
+    return redirect(url_for("pages.attendee", code=store.code))
 
 
 @bp.get("/j/<code>")
 def attendee(code: str) -> Any:
     try:
-        store = store_for(code)
+        store = _lookup(code)
     except UnknownWorkshop:
         return render_template("not_found.html", code=code), 404
     if store.code != code:  # a lower-case link: show the canonical one
@@ -86,6 +86,12 @@ def screen(code: str) -> Any:
 def qr_svg(code: str) -> Any:
     store = store_for(code)
     return Response(qr.svg(ctx().join_url(store.code)), mimetype="image/svg+xml")
+
+
+def _lookup(code: str) -> WorkshopStore:
+    """A workshop by its typed code; failures are counted per address (no enumeration)."""
+    lookups = current_app.extensions["workshop.guards"]["lookups"]
+    return guards.lookup_store(lambda: store_for(code), lookups, request.remote_addr or "?")
 
 
 def _home(form: dict | None = None, form_error: dict | None = None) -> str:

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
 from ..domain.commands import (
@@ -42,7 +42,7 @@ from ..domain.errors import InvalidInput, WorkshopError
 from ..service import access, cards, facilitation, joining, people, state, steering, themes, voting
 from ..service.actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from ..service.outcome import Outcome
-from . import payloads
+from . import guards, payloads
 from .auth import cookie_opens
 from .context import ctx, store_for
 from .errors import acknowledged
@@ -60,9 +60,11 @@ class ConnectAuth:
     role: str | None = None
 
 
-def register(socketio: SocketIO) -> None:
+def register(socketio: SocketIO, *, attendee_rates: tuple[str, ...], steward_rates: tuple[str, ...]) -> None:
     """Attach every handler to `socketio`; actors are kept per connection id."""
     actors: dict[str, Actor] = {}
+    attendee_limits = guards.Limiter(*attendee_rates)
+    steward_limits = guards.Limiter(*steward_rates)
 
     def members(room: str) -> list[str]:
         return [sid for sid, _ in list(socketio.server.manager.get_participants("/", room))]
@@ -98,9 +100,15 @@ def register(socketio: SocketIO) -> None:
         actor = actors[request.sid]
         return actor, ctx().store(actor.code)
 
+    def throttle(actor: Actor) -> None:
+        """A flooding connection is told to slow down; everyone else is unaffected."""
+        limits = attendee_limits if actor.role == ATTENDEE else steward_limits
+        limits.check(request.sid, "You are sending too fast. Wait a moment and try again.")
+
     def run(use_case: Any, command: type, raw: Any, *extra: Any) -> dict[str, Any]:
-        cmd = payloads.parse(command, raw)
         actor, store = current()
+        throttle(actor)
+        cmd = payloads.parse(command, raw)
         outcome = use_case(ctx(), store, actor, cmd, *extra)
         emit_all(outcome)
         return outcome.ack
@@ -131,8 +139,9 @@ def register(socketio: SocketIO) -> None:
     @socketio.on("join")
     @acknowledged
     def on_join(raw: Any = None) -> dict[str, Any]:
-        cmd = payloads.parse(Join, raw)
         actor, store = current()
+        throttle(actor)
+        cmd = payloads.parse(Join, raw)
         joined, outcome = joining.join(ctx(), store, actor, cmd)
         actors[request.sid] = joined
         for room in joining.member_rooms(joined, store):
@@ -334,7 +343,8 @@ def register(socketio: SocketIO) -> None:
 def _connect(auth: Any) -> tuple[Actor, Outcome, Any]:
     """Work out who is connecting from `auth` and the cookie; refuse with a code if unsure."""
     parsed = payloads.parse(ConnectAuth, auth)
-    store = store_for(parsed.code)
+    lookups = current_app.extensions["workshop.guards"]["lookups"]
+    store = guards.lookup_store(lambda: store_for(parsed.code), lookups, request.remote_addr or "?")
     if parsed.key is not None or parsed.role in (FACILITATOR, SCREEN):
         role = SCREEN if parsed.role == SCREEN else FACILITATOR
         if not cookie_opens(ctx(), store):
