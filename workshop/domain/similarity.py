@@ -22,13 +22,14 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP_WORDS_TEXT = """
     a an and are as at be by for from has have in is it its of on or our that the their this to
     was we with not no too very more less than can cannot lack lots
+    about across after among before between into over through under within without
     le la les un une des et en du de dans pour pas
     der die das und ein eine ist nicht mit zu von
     el los las y por con
     ja ei se
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-_ENDINGS = ("ing", "ies", "es", "s", "ed")
+_SUFFIXES = ("ing", "ed")
 
 
 def words(text: str) -> frozenset[str]:
@@ -39,9 +40,17 @@ def words(text: str) -> frozenset[str]:
 
 
 def _stem(word: str) -> str:
-    for ending in _ENDINGS:
-        if len(word) > len(ending) + 3 and word.endswith(ending):
-            return word[: -len(ending)]
+    """A light stemmer: agencies → agency, services → servic(e), meetings → meet."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
     return word
 
 
@@ -84,7 +93,10 @@ def clusters(items: Sequence[tuple[int, str]], threshold: float = THRESHOLD) -> 
 
 def name_for(texts: Sequence[str]) -> str:
     """A short name for a set of alike texts: the words they share most."""
-    counts = Counter(w for text in texts for w in set(_WORD.findall(text.casefold())) if w not in STOP_WORDS)
+    # dict.fromkeys, not set: the same cards must get the same name in every run.
+    counts = Counter(
+        w for text in texts for w in dict.fromkeys(_WORD.findall(text.casefold())) if w not in STOP_WORDS
+    )
     common = [w for w, n in counts.most_common(3) if n > 1] or [w for w, _ in counts.most_common(2)]
     name = " ".join(common[:3]) or (texts[0][:40] if texts else "Theme")
     return name[:1].upper() + name[1:]

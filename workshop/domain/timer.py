@@ -51,7 +51,8 @@ def add(timer: Timer, seconds: int, now: float) -> Timer:
     if not -3600 <= seconds <= 3600 or seconds == 0:
         raise InvalidInput("Add between -3600 and 3600 seconds, not 0.", field="seconds")
     if timer.running and timer.ends_at is not None:
-        ends_at = max(now, timer.ends_at + seconds)
+        # Time added after the end counts from now, not from the end that has passed.
+        ends_at = max(now, max(now, timer.ends_at) + seconds)
         return replace(
             timer, ends_at=ends_at, remaining=ends_at - now, duration=max(timer.duration + seconds, 0)
         )

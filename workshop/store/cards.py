@@ -86,7 +86,8 @@ class Cards:
         """Visible cards per group and kind."""
         counts: dict[int, dict[str, int]] = {}
         rows = self._h.rows(
-            "SELECT group_id, kind, COUNT(*) AS n FROM cards WHERE hidden = 0 GROUP BY group_id, kind"
+            "SELECT group_id, kind, COUNT(*) AS n FROM cards WHERE hidden = 0 AND merged_into IS NULL "
+            "GROUP BY group_id, kind"
         )
         for r in rows:
             counts.setdefault(r["group_id"], {})[r["kind"]] = r["n"]

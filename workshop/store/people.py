@@ -51,7 +51,7 @@ class People:
     def move_many(self, moves: dict[int, int]) -> None:
         """Several people to new groups, in one transaction."""
         with self._h.atomic():
-            self._h.db.executemany(
+            self._h.db.conn.executemany(
                 "UPDATE participants SET group_id = ? WHERE id = ?", [(g, p) for p, g in moves.items()]
             )
 

@@ -117,9 +117,9 @@ class WorkshopStore:
             )
             if row is None:
                 raise LookupError("this file has no workshop set-up row")
-            agenda = tuple(
-                Phase(**p) for p in json.loads(row["agenda"] or "null") or phases.TEMPLATES["challenges"]
-            )
+            saved = json.loads(row["agenda"]) if row["agenda"] else None
+            # A file from before agendas existed runs the default agenda.
+            agenda = tuple(Phase(**p) for p in saved) if saved else phases.TEMPLATES[phases.DEFAULT_TEMPLATE]
             self._live = Live(
                 phase_index=row["phase_index"],
                 agenda=agenda,
