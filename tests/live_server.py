@@ -32,13 +32,20 @@ def port_is_free(port: int) -> bool:
 class LiveServer:
     """One server process on its own data folder; `restart()` keeps the folder."""
 
-    def __init__(self, data_dir: Path, *, port: int | None = None, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        port: int | None = None,
+        env: dict[str, str] | None = None,
+        log_dir: Path | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.extra_env = env or {}
         self.process: subprocess.Popen | None = None
-        self.log_path = data_dir.parent / f"server-{self.port}.log"
+        self.log_path = (log_dir or data_dir.parent) / f"server-{self.port}.log"
 
     def start(self, timeout: float = 15.0) -> LiveServer:
         env = {

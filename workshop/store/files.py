@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -36,9 +37,13 @@ class WorkshopFiles:
     def get(self, code: str) -> WorkshopStore | None:
         """The open store for `code`, or None if no such workshop exists."""
         store = self._open.get(code)
-        if store is not None:
+        if store is not None and not store.handle.stale:
             return store
         with self._lock:
+            stale = self._open.get(code)
+            if stale is not None and stale.handle.stale:
+                stale.close()
+                del self._open[code]
             if code not in self._open:
                 if codes.normalize(code) != code or not self.path(code).exists():
                     return None
@@ -95,4 +100,5 @@ class WorkshopFiles:
 def _remove(path: Path) -> None:
     """A workshop file that was never finished, with its WAL companions."""
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder: nothing was written there either
+            Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -39,6 +40,9 @@ class Handle:
         self.db = db
         self.clock = clock
         self.lock = threading.RLock()
+        # SQLite opens a file it cannot write read-only, and the connection stays so even
+        # after the disk is writable again: a stale handle is reopened on the next use.
+        self.stale = False
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
@@ -51,7 +55,9 @@ class Handle:
             with self.lock, self.db.atomic():
                 yield
         except sqlite3.OperationalError as exc:
-            raise storage_error(exc, self.path) from exc
+            error = storage_error(exc, self.path)
+            self.stale = isinstance(error, StorageReadOnly)
+            raise error from exc
 
     @property
     def path(self) -> str:
@@ -85,11 +91,12 @@ class Handle:
 def storage_error(exc: sqlite3.OperationalError, path: str) -> StorageError:
     """Name what went wrong with the disk, and say it once in the server log."""
     text = str(exc).lower()
+    folder = os.path.dirname(path) or "."
     if "full" in text:
         error: StorageError = StorageFull(
             "The laptop's disk is full: this was not saved. Tell the facilitator."
         )
-    elif "readonly" in text or "read-only" in text:
+    elif "readonly" in text or "read-only" in text or not os.access(folder, os.W_OK):
         error = StorageReadOnly("The data folder is read-only: this was not saved. Tell the facilitator.")
     else:
         error = StorageError("The workshop's file could not be written: this was not saved. Try again.")
