@@ -14,10 +14,21 @@ from .outcome import Announce
 def card_change(store: WorkshopStore, card: Card, event: str, view: dict[str, Any]) -> list[Announce]:
     """`card:added` or `card:updated`: the facilitators see it all; the card's group and the
     projector see it unless hidden, and only blurred while cards are blurred."""
-    announce = [Announce(event, {"card": view}, rooms.facilitators(store.code))]
-    if not card.hidden:
-        announce += public_rooms(store, card, event, {"card": public_view(store, view)})
-    return announce
+    code = store.code
+    announce = [Announce(event, {"card": view}, rooms.facilitators(code))]
+    if card.hidden:
+        return announce
+    public = public_view(store, view)
+    if public is view:
+        return announce + public_rooms(store, card, event, {"card": view})
+    # Blurred: the author's own phones get their words, everyone else the placeholder.
+    author = rooms.person(code, card.participant_id)
+    return [
+        *announce,
+        Announce(event, {"card": public}, rooms.group(code, card.group_id), skip=author),
+        Announce(event, {"card": view}, author),
+        Announce(event, {"card": public}, rooms.screens(code)),
+    ]
 
 
 def public_view(store: WorkshopStore, view: dict[str, Any]) -> dict[str, Any]:

@@ -57,6 +57,7 @@ def move_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveCard) -
         raise UnknownGroup("That group does not exist.", field="group_id")
     if card.group_id == cmd.group_id:
         return Outcome(ack={"card": views.one_card(store, card)})
+    had_votes = store.votes.count_on("card", card.id) > 0
     moved = store.cards.move(card, cmd.group_id)
     view = views.one_card(store, moved)
     code = store.code
@@ -70,4 +71,9 @@ def move_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveCard) -
         public = {"card": audiences.public_view(store, view)}
         announce.append(Announce("card:added", public, rooms.group(code, moved.group_id)))
         announce.append(Announce("card:updated", public, rooms.screens(code)))
-    return Outcome(ack={"card": view}, announce=(*announce, audiences.counts_changed(ctx, store)))
+    return Outcome(
+        ack={"card": view},
+        announce=(*announce, audiences.counts_changed(ctx, store)),
+        # Its dots were the old group's: they come back to the voters.
+        refresh=(rooms.group(code, card.group_id), rooms.facilitators(code)) if had_votes else (),
+    )

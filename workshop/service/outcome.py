@@ -13,6 +13,7 @@ class Announce:
     event: str
     payload: dict[str, Any]
     room: str
+    skip: str | None = None  # a room inside `room` that must not get this (it gets its own)
 
 
 @dataclass(frozen=True)

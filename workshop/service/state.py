@@ -58,7 +58,15 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None) -
     state["my_votes"] = views.tallies_view(mine)
     state["votes_left"] = votes.left(settings.votes_per_person, store.votes.used(me.id))
     if settings.votes_revealed:
-        state["tallies"] = views.tallies_view(store.votes.tallies())
+        everyone = store.votes.tallies()
+        card_ids = {c["id"] for c in cards}
+        theme_ids = {t["id"] for t in state["themes"]}
+        state["tallies"] = views.tallies_view(
+            {
+                "cards": {k: n for k, n in everyone["cards"].items() if k in card_ids},
+                "themes": {k: n for k, n in everyone["themes"].items() if k in theme_ids},
+            }
+        )
     state["report"] = reporting.report(store, group_id=me.group_id) if _shows_report(store) else None
     return state
 

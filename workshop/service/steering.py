@@ -129,13 +129,20 @@ def step_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty, de
 
 
 def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
-    store.save_live(report=cursor)
+    live = store.save_live(report=cursor)
     full = reporting.report(store)
     code = store.code
     announce = [
         Announce("report:changed", {"report": full}, rooms.facilitators(code)),
         Announce("report:changed", {"report": full}, rooms.screens(code)),
     ]
+    if live.closed or live.phase.kind == "report":  # phones see their own group's part
+        announce += [
+            Announce(
+                "report:changed", {"report": reporting.report(store, group_id=g.id)}, rooms.group(code, g.id)
+            )
+            for g in store.groups.all()
+        ]
     return Outcome(ack={"report": full}, announce=tuple(announce))
 
 

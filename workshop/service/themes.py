@@ -49,11 +49,14 @@ def delete_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ThemeRef
     policy.require_facilitator(actor)
     policy.require_open(store)
     theme = _theme(store, cmd.theme_id)
+    had_votes = store.votes.count_on("theme", theme.id) > 0
     store.themes.delete(theme)
     gone = {"theme_id": theme.id, "group_id": theme.group_id}
     return Outcome(
         ack={"theme_id": theme.id},
         announce=tuple(audiences.to_group_and_stewards(store, theme.group_id, "theme:deleted", gone)),
+        # Returned dots change what the group's phones show as left.
+        refresh=_dots_changed(store, theme.group_id) if had_votes else (),
     )
 
 
@@ -84,6 +87,7 @@ def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCard
     others = [find_card(store, card_id) for card_id in ids]
     if any(c.group_id != into.group_id for c in others):
         raise NotYourGroup("Only cards of the same group can be merged.", field="cards")
+    had_votes = any(store.votes.count_on("card", c.id) for c in others)
     store.cards.merge(into, others)
     view = views.one_card(store, into)
     announce = [Announce("card:merged", {"card": view, "merged": ids}, rooms.facilitators(store.code))]
@@ -92,7 +96,16 @@ def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCard
     else:
         public = {"card": audiences.public_view(store, view), "merged": ids}
         announce += audiences.public_rooms(store, into, "card:merged", public)
-    return Outcome(ack={"card": view}, announce=(*announce, audiences.counts_changed(ctx, store)))
+    return Outcome(
+        ack={"card": view},
+        announce=(*announce, audiences.counts_changed(ctx, store)),
+        refresh=_dots_changed(store, into.group_id) if had_votes else (),
+    )
+
+
+def _dots_changed(store: WorkshopStore, group_id: int) -> tuple[str, ...]:
+    """Dots moved or came back: the group's phones and the dashboards redraw from a fresh state."""
+    return (rooms.group(store.code, group_id), rooms.facilitators(store.code))
 
 
 def suggest_themes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: GroupRef) -> Outcome:

@@ -76,7 +76,7 @@ def register(socketio: SocketIO, *, attendee_rates: tuple[str, ...], steward_rat
                 leave_room(move.leave, sid=sid, namespace="/")
                 join_room(move.join, sid=sid, namespace="/")
         for a in outcome.announce:
-            socketio.emit(a.event, a.payload, to=a.room)
+            socketio.emit(a.event, a.payload, to=a.room, skip_sid=members(a.skip) if a.skip else None)
         for room in outcome.refresh:
             refresh(room)
         for room in outcome.disconnect:
@@ -128,6 +128,8 @@ def register(socketio: SocketIO, *, attendee_rates: tuple[str, ...], steward_rat
 
     @socketio.on("disconnect")
     def on_disconnect(*_: Any) -> None:
+        attendee_limits.forget(request.sid)
+        steward_limits.forget(request.sid)
         actor = actors.pop(request.sid, None)
         if actor is None:
             return

@@ -1,0 +1,84 @@
+"""Start the server under test (ours or the baseline) as its own process, and watch it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[2]
+OWNER_KEY = "bench-owner-key"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServerProcess:
+    """One server on loopback; samples its CPU time and resident memory while it runs."""
+
+    def __init__(self, kind: str, data_dir: Path, groups: int) -> None:
+        self.kind = kind
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        if kind == "workshop":
+            command = [sys.executable, "-m", "workshop", "--host", "127.0.0.1", "--port", str(self.port)]
+            command += ["--data-dir", str(data_dir)]
+        else:
+            command = [sys.executable, "-m", "workshop.bench.baseline", "--port", str(self.port)]
+            command += ["--data-dir", str(data_dir), "--groups", str(groups)]
+        env = {**os.environ, "WORKSHOP_OWNER_KEY": OWNER_KEY, "WORKSHOP_PUBLIC_URL": self.url}
+        self.log = open(data_dir.parent / f"{kind}.log", "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.ps = psutil.Process(self.process.pid)
+        self.peak_rss = 0
+        self._sampling = True
+        self._wait_ready()
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _wait_ready(self, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.kind} server exited early")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"{self.kind} server did not start")
+
+    def _sample(self) -> None:
+        while self._sampling:
+            try:
+                self.peak_rss = max(self.peak_rss, self.ps.memory_info().rss)
+            except psutil.Error:
+                return
+            time.sleep(0.2)
+
+    def rss(self) -> int:
+        return self.ps.memory_info().rss
+
+    def cpu_seconds(self) -> float:
+        times = self.ps.cpu_times()
+        return times.user + times.system
+
+    def stop(self) -> None:
+        self._sampling = False
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self.log.close()
