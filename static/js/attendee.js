@@ -1,7 +1,9 @@
-// The attendee's phone: join the workshop, then post, edit and delete cards in one's group.
+// The attendee's phone: join the workshop, then post, edit and delete cards in one's group,
+// follow the phase and the shared timer, vote with dots, and read the summary at the end.
 import { connect, request, showStatus } from './lib/socket.js';
-import { byNewest, cardNode, el, keyedList } from './lib/render.js';
+import { byNewest, cardNode, el, keyedList, tallyNode } from './lib/render.js';
 import { createOutbox } from './lib/outbox.js';
+import { allowsCards, allowsVotes, createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
@@ -12,6 +14,8 @@ const box = $('post-text');
 let state = null; // the last `state`, kept current by the live events
 let cards = new Map(); // card id -> Card: the visible cards of my group
 let groupId = null; // my group as last drawn, to notice a move by the facilitator
+let removed = false; // the facilitator removed us: stay put, never reconnect
+const OTHER = { name: 'Other cards' }; // the heading of unthemed cards once themes exist
 
 // A function, so every reconnect reads the token that `join` stored (or its absence).
 const socket = connect((send) => {
@@ -20,17 +24,35 @@ const socket = connect((send) => {
 }, code);
 showStatus(socket, $('status'), 'Offline – your cards are kept and will be sent');
 socket.on('connect_error', (err) => {
+  if (err.data && err.data.code === 'removed') showRemoved(err.data.message);
   if (!err.data || err.data.code !== 'bad_token') return;
   localStorage.removeItem(tokenKey); // the server does not know us: join again as new
   socket.connect();
 });
 
 const outbox = createOutbox(socket, `workshop:${code}:outbox`, (item, ack) => {
+  if (item.event === 'vote:cast') return voted(ack);
   if (ack.ok) keep(ack.card); // a resend is answered but not announced again
   else putBack(item.payload, ack.error);
   drawCards();
 });
-const drawList = keyedList($('cards'), (data) => (data.event ? pendingItem(data) : cardItem(data)));
+const drawList = keyedList($('cards'), (data) => {
+  if (data.event) return pendingItem(data);
+  return data.kind ? cardItem(data) : el('li', { class: 'theme-head', 'data-theme-id': data.id },
+    el('h3', { class: 'theme-name', id: data.id && `theme-${data.id}-name`, dir: 'auto' }, data.name));
+});
+const clock = createClock((seconds, timer) => {
+  const t = $('timer');
+  const running = Boolean(timer && timer.running);
+  t.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0)
+    || isClosed(state && state.phase, state && state.settings);
+  t.dataset.running = String(running);
+  t.textContent = running && seconds <= 0 ? 'Time’s up' : mmss(seconds);
+  t.classList.toggle('is-done', running && seconds <= 0);
+}, () => {
+  try { if (navigator.vibrate) navigator.vibrate([120, 80, 120]); } catch { /* not allowed here */ }
+  say('Time’s up.');
+});
 
 socket.on('state', show);
 socket.on('card:added', ({ card }) => {
@@ -40,7 +62,7 @@ socket.on('card:added', ({ card }) => {
   drawCards();
   if (isNew && card.participant_id !== state.me.id) {
     const kind = state.kinds.find((k) => k.id === card.kind);
-    say(`New ${kind ? kind.label : 'card'} from ${card.author || 'Anonymous'}: ${card.text}`);
+    say(`New ${kind ? kind.label : 'card'} from ${card.author || 'Anonymous'}${card.blurred ? '' : `: ${card.text}`}`);
   }
 });
 socket.on('card:updated', ({ card }) => {
@@ -50,8 +72,27 @@ socket.on('card:updated', ({ card }) => {
 });
 socket.on('card:deleted', drop);
 socket.on('card:hidden', drop);
-socket.on('group:added', ({ group }) => putGroup(group));
-socket.on('group:renamed', ({ group }) => putGroup(group));
+socket.on('card:merged', ({ card, merged }) => {
+  if (!joined()) return;
+  merged.forEach((id) => cards.delete(id));
+  keep(card);
+  drawCards();
+});
+['group:added', 'group:renamed', 'group:updated'].forEach((name) => socket.on(name, ({ group }) => putGroup(group)));
+// These payloads are named as the fields of `state` they replace. (Closing and reopening
+// are followed by a fresh `state`.)
+['phase:changed', 'agenda:changed', 'timer:changed', 'settings:changed', 'report:changed',
+  'votes:revealed'].forEach((name) => socket.on(name, update));
+socket.on('votes:changed', ({ tallies }) => state && update({ tallies: mergeTallies(state.tallies, tallies) }));
+socket.on('phase:changed', ({ phase }) => say(`Now: ${phase.name}`));
+socket.on('votes:hidden', () => update({ tallies: null }));
+['theme:created', 'theme:renamed', 'theme:deleted'].forEach((name) => socket.on(name, ({ theme, theme_id: id }) => {
+  if (!state) return;
+  state.themes = (state.themes || []).filter((t) => t.id !== (theme ? theme.id : id)).concat(theme || []);
+  cards.forEach((c) => { if (!theme && c.theme_id === id) cards.set(c.id, { ...c, theme_id: null }); });
+  drawCards();
+}));
+socket.on('removed', ({ message }) => showRemoved(message));
 
 $('join-form').addEventListener('submit', join);
 $('post-form').addEventListener('submit', post);
@@ -64,12 +105,14 @@ countChars();
 
 /** Draws everything from a full state: on connect, after join and after a move. */
 function show(next) {
+  if (removed) return;
   state = next;
   $('workshop-title').textContent = next.workshop.title;
-  $('join-form').hidden = Boolean(next.me);
-  $('board').hidden = !next.me;
+  $('corner-url').textContent = next.workshop.join_url;
+  clock.set(next.timer);
   if (!next.me) {
     showJoin();
+    drawRun();
     return;
   }
   if (groupId !== null && groupId !== next.me.group_id) {
@@ -79,12 +122,70 @@ function show(next) {
   groupId = next.me.group_id;
   cards = new Map();
   next.cards.forEach(keep);
-  $('question').textContent = next.workshop.question;
   $('group-name').textContent = groupName(groupId);
   drawKinds();
-  drawCards();
+  drawRun();
   fitBox();
   outbox.open(); // the server knows us now: send what waited
+}
+
+/** Applies a live change to the run of the workshop (phase, timer, settings...) and redraws. */
+function update(patch) {
+  if (!state) return;
+  Object.assign(state, patch);
+  if ('timer' in patch) clock.set(patch.timer);
+  drawRun();
+}
+
+/** What follows the phase: which view shows, the question, the post box, the votes. */
+function drawRun() {
+  const { phase, settings } = state;
+  const closed = isClosed(phase, settings);
+  $('phase-line').hidden = !phase;
+  clock.redraw(); // hides the countdown once closed
+  $('phase-name').textContent = phase ? phase.name : '';
+  $('join-form').hidden = joined() || closed;
+  $('board').hidden = !joined() || closed;
+  $('thanks').hidden = !closed;
+  if (closed) drawThanks();
+  if (!joined()) return;
+  $('question').textContent = (phase && phase.question) || state.workshop.question;
+  const why = postBlock();
+  $('post-button').disabled = Boolean(why); // the draft stays in the box, to post later
+  $('post-reason').textContent = why;
+  $('post-reason').hidden = !why;
+  $('cards').querySelectorAll('.card-edit, .card-delete').forEach((b) => { b.disabled = !canChange(); });
+  drawCards();
+}
+
+const canChange = () => allowsCards(state.phase, state.settings);
+
+/** Why the Post button is off now, or '' when posting is open. */
+function postBlock() {
+  const { phase, settings } = state;
+  if (isClosed(phase, settings)) return 'The workshop is closed.';
+  if ((state.groups.find((g) => g.id === groupId) || {}).locked) return 'Your group is locked: posting is paused.';
+  if (canChange()) return '';
+  return `Posting is paused during “${phase.name}”. Your draft is kept.`;
+}
+
+/** The closed workshop: thanks, and the top items of my group from the report. */
+function drawThanks() {
+  const part = state.report && state.me && state.report.groups.find((g) => g.group_id === state.me.group_id);
+  $('thanks-top').replaceChildren(...(part ? state.kinds : []).filter((k) => (part.top[k.id] || []).length)
+    .map((kind) => el('section', {}, el('h3', {}, kind.label), el('ol', { class: 'thanks-items' },
+      part.top[kind.id].map((item) => el('li', {}, el('span', { dir: 'auto' }, item.text), ' ', tallyNode(item.votes)))))));
+}
+
+function showRemoved(message) {
+  removed = true;
+  socket.io.reconnection(false);
+  socket.disconnect();
+  ['join-form', 'board', 'thanks', 'phase-line'].forEach((id) => { $(id).hidden = true; });
+  if (message) $('removed-message').textContent = message;
+  $('removed').hidden = false;
+  $('status').dataset.status = 'refused';
+  $('status').textContent = 'Removed';
 }
 
 const joined = () => Boolean(state && state.me);
@@ -103,8 +204,12 @@ function putGroup(group) {
   if (!state) return;
   state.groups = state.groups.filter((g) => g.id !== group.id).concat(group)
     .sort((a, b) => a.position - b.position);
-  if (joined()) $('group-name').textContent = groupName(groupId);
-  else drawGroupChoices();
+  if (!joined()) {
+    drawGroupChoices();
+    return;
+  }
+  $('group-name').textContent = groupName(groupId);
+  drawRun(); // a lock closes the post box
 }
 
 /** Speaks through the polite live region, for people who cannot watch the list. */
@@ -134,8 +239,9 @@ function drawGroupChoices() {
       value: group.id,
       required: state.workshop.assignment === 'self',
       checked: chosen ? chosen.value === String(group.id) : state.groups.length === 1,
+      disabled: Boolean(group.locked),
     }),
-    el('span', { dir: 'auto' }, group.name))));
+    el('span', { dir: 'auto' }, group.name), group.locked && el('span', { class: 'hint' }, '(locked)'))));
 }
 
 async function join(event) {
@@ -186,11 +292,78 @@ function drawCards() {
     .filter((item) => item.event === 'card:add' && !known.has(item.payload.client_id))
     .reverse();
   const shown = [...cards.values()].sort(byNewest);
+  const themes = (state.themes || []).filter((t) => t.group_id === groupId)
+    .sort((a, b) => a.created_at - b.created_at || a.id - b.id);
+  const entry = (card) => [card.id, card];
+  // Themes first, each with its cards under it; the cards in none after them.
+  const themed = new Set(themes.map((t) => t.id));
+  const rest = shown.filter((c) => !themed.has(c.theme_id));
   drawList([
     ...waiting.map((item) => [`sending:${item.payload.client_id}`, item]),
-    ...shown.map((card) => [card.id, card]),
+    ...themes.flatMap((t) => [[`theme:${t.id}`, t], ...shown.filter((c) => c.theme_id === t.id).map(entry)]),
+    ...(themes.length && rest.length ? [['theme:none', OTHER]] : []),
+    ...rest.map(entry),
   ]);
   $('cards-empty').hidden = waiting.length + shown.length > 0;
+  drawVotes();
+}
+
+// --- votes: dots on cards and themes, tallies once the facilitator reveals them
+
+const castItems = () => outbox.items().filter((item) => item.event === 'vote:cast');
+
+/** Updates each card's and theme's vote controls in place, so a pressed button keeps focus. */
+function drawVotes() {
+  const voting = allowsVotes(state.phase, state.settings);
+  const waiting = castItems();
+  const left = Math.max(0, (state.votes_left || 0) - waiting.length);
+  $('votes-left').hidden = !voting;
+  $('votes-left').textContent = `${left} ${left === 1 ? 'dot' : 'dots'} left`;
+  $('cards').querySelectorAll('li.card[data-card-id], li.theme-head[data-theme-id]').forEach((li) => {
+    const card = li.dataset.cardId;
+    const [type, field, id, about] = card ? ['cards', 'card_id', card, `card-${card}-text`]
+      : ['themes', 'theme_id', li.dataset.themeId, `theme-${li.dataset.themeId}-name`];
+    const tally = state.tallies ? (state.tallies[type][id] || 0) : null;
+    let votes = li.querySelector(':scope > .votes');
+    if (votes) votes.firstChild.replaceWith(tallyNode(tally) || el('span'));
+    else if (voting || tally !== null) {
+      votes = li.appendChild(el('div', { class: 'votes' }, tallyNode(tally) || el('span'),
+        el('button', { type: 'button', class: 'vote-cast', 'aria-describedby': about, onclick: () => cast(field, id) }),
+        el('button', { type: 'button', class: 'vote-retract', 'aria-describedby': about, onclick: () => retract(field, id) }, 'Take back')));
+    }
+    if (!votes) return;
+    const [, more, less] = votes.children;
+    const mine = ((state.my_votes && state.my_votes[type][id]) || 0)
+      + waiting.filter((item) => String(item.payload[field]) === id).length;
+    votes.hidden = !voting && tally === null;
+    more.hidden = less.hidden = !voting;
+    more.dataset.mine = mine;
+    more.textContent = mine ? `${'●'.repeat(Math.min(mine, 20))} Vote` : 'Vote';
+    more.setAttribute('aria-label', `Vote (your dots here: ${mine})`);
+    less.disabled = !mine;
+  });
+}
+
+function cast(field, id) {
+  $('vote-error').textContent = '';
+  outbox.send('vote:cast', { [field]: Number(id) }); // kept and resent like a card
+  drawVotes();
+}
+
+async function retract(field, id) {
+  $('vote-error').textContent = '';
+  voted(await request(socket, 'vote:retract', { [field]: Number(id) }));
+}
+
+/** A vote's answer: the server's count of my dots, or why it was refused. */
+function voted(ack) {
+  if (ack.ok) {
+    state.votes_left = ack.votes_left;
+    state.my_votes = ack.my_votes;
+  } else {
+    $('vote-error').textContent = ack.error.message;
+  }
+  drawVotes();
 }
 
 function pendingItem(item) {
@@ -204,12 +377,17 @@ function pendingItem(item) {
 
 function cardItem(card) {
   const li = cardNode(card, state.kinds);
+  if (card.blurred) {
+    li.classList.add('is-blurred');
+    li.querySelector('.card-text').textContent = 'Hidden until the facilitator reveals';
+  }
   if (card.participant_id !== state.me.id) return li;
   li.classList.add('is-own');
   const about = `card-${card.id}-text`; // so "Edit" is heard with the card it edits
+  const off = !canChange();
   li.append(el('div', { class: 'card-actions' },
-    el('button', { type: 'button', class: 'card-edit', 'aria-describedby': about, onclick: () => startEdit(li, card) }, 'Edit'),
-    el('button', { type: 'button', class: 'card-delete', 'aria-describedby': about, onclick: () => deleteCard(li, card) }, 'Delete')));
+    el('button', { type: 'button', class: 'card-edit', disabled: off, 'aria-describedby': about, onclick: () => startEdit(li, card) }, 'Edit'),
+    el('button', { type: 'button', class: 'card-delete', disabled: off, 'aria-describedby': about, onclick: () => deleteCard(li, card) }, 'Delete')));
   return li;
 }
 
@@ -278,6 +456,7 @@ function describeBox() {
 
 function post(event) {
   event.preventDefault();
+  if (postBlock()) return; // closed for now: the text waits in the box
   const text = box.value.trim();
   $('post-error').textContent = text ? '' : 'Write something first.';
   if (!text) {

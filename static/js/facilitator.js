@@ -1,28 +1,61 @@
-// The facilitator's dashboard: every group side by side, live, with the controls to steer.
+// The facilitator's dashboard: every group side by side, live, with the controls to steer the
+// run of the workshop (agenda, timer, votes, report back), cluster cards into themes and
+// manage people.
 import { connect, request, showStatus } from './lib/socket.js';
-import { byNewest, cardNode, el, keyedList, people } from './lib/render.js';
+import { byNewest, cardNode, el, keyedList, people, tallyNode } from './lib/render.js';
+import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
 
+/** The phase kinds of docs/protocol.md with their default names. */
+const PHASES = {
+  join: 'Join', brainstorm: 'Brainstorm', cluster: 'Cluster', vote: 'Vote', report: 'Report back', closed: 'Closed',
+};
+
 // What the server told us; each event updates it, then redraws only what it touched.
-const model = { kinds: [], groups: [], cards: new Map(), people: new Map(), counts: null };
+const model = {
+  kinds: [], groups: [], cards: new Map(), people: new Map(), counts: null,
+  agenda: [], phase: null, settings: null, themes: new Map(), tallies: null, report: null,
+};
 let columns = new Map(); // group id -> the column's parts
+const selected = new Set(); // card ids ticked for merging
+let agendaDirty = false; // the agenda editor holds changes not saved yet
 
 // No key here: the page's signed cookie (set when the key link was opened) authorizes us.
 const socket = connect({ code, role: 'facilitator' }, code);
 showStatus(socket, $('status'));
 
+const clock = createClock((seconds, timer) => {
+  const running = Boolean(timer && timer.running);
+  $('timer').textContent = mmss(seconds);
+  $('timer').dataset.running = String(running);
+  $('timer').classList.toggle('is-done', running && seconds <= 0);
+  $('timer-pause').disabled = !running;
+  $('timer-resume').disabled = running || !timer || timer.remaining <= 0;
+  $('timer-reset').disabled = !timer;
+}, () => say('Time is up.'));
+
 socket.on('state', (state) => {
   model.kinds = state.kinds;
   model.groups = state.groups;
   model.cards = new Map(state.cards.map((c) => [c.id, c]));
-  model.people = new Map(state.participants.map((p) => [p.id, p]));
+  model.people = new Map(state.participants.filter((p) => !p.removed).map((p) => [p.id, p]));
   model.counts = state.counts;
+  model.agenda = state.agenda || [];
+  model.phase = state.phase || null;
+  model.settings = state.settings || null;
+  model.themes = new Map((state.themes || []).map((t) => [t.id, t]));
+  model.tallies = state.tallies || null;
+  model.report = state.report || null;
   $('workshop-title').textContent = state.workshop.title;
+  clock.set(state.timer);
   drawFilter();
   drawBoard();
   drawPeopleLine();
+  if (!agendaDirty) drawAgendaRows();
+  setMinutes();
+  drawRun();
 });
 socket.on('card:added', ({ card }) => putCard(card));
 socket.on('card:updated', ({ card }) => putCard(card));
@@ -30,8 +63,22 @@ socket.on('card:deleted', ({ card_id: id, group_id: groupId }) => {
   model.cards.delete(id);
   refresh(groupId);
 });
+socket.on('card:merged', ({ card, merged }) => {
+  const counts = model.tallies && { ...model.tallies.cards };
+  merged.forEach((id) => {
+    model.cards.delete(id);
+    selected.delete(id);
+    if (counts) { // the merged cards' votes move to the card they joined
+      counts[card.id] = (counts[card.id] || 0) + (counts[id] || 0);
+      delete counts[id];
+    }
+  });
+  if (counts) model.tallies = { ...model.tallies, cards: counts };
+  putCard(card);
+});
 socket.on('participant:joined', ({ participant }) => putPerson(participant));
 socket.on('participant:updated', ({ participant }) => putPerson(participant));
+socket.on('participant:removed', ({ participant_id: id }) => dropPerson(id));
 socket.on('people:changed', ({ people: total, online }) => {
   model.counts = { ...model.counts, people: total, online };
   drawPeopleLine();
@@ -43,8 +90,43 @@ socket.on('counts:changed', ({ counts }) => {
 });
 socket.on('group:added', ({ group }) => putGroup(group));
 socket.on('group:renamed', ({ group }) => putGroup(group));
+socket.on('group:updated', ({ group }) => putGroup(group));
+socket.on('phase:changed', ({ phase, timer }) => {
+  showPhase(phase, timer);
+  say(`Phase: ${phase.name}`);
+});
+socket.on('agenda:changed', ({ agenda, phase }) => {
+  model.agenda = agenda;
+  model.phase = phase;
+  if (!agendaDirty) drawAgendaRows();
+  drawRun();
+});
+socket.on('timer:changed', ({ timer }) => clock.set(timer));
+socket.on('settings:changed', ({ settings }) => putSettings(settings));
+socket.on('theme:created', ({ theme }) => putTheme(theme));
+socket.on('theme:renamed', ({ theme }) => putTheme(theme));
+socket.on('theme:deleted', ({ theme_id: id, group_id: groupId }) => dropTheme(id, groupId));
+socket.on('votes:changed', ({ tallies }) => {
+  model.tallies = mergeTallies(model.tallies, tallies);
+  drawTallies();
+});
+socket.on('votes:revealed', ({ tallies }) => {
+  if (tallies) model.tallies = tallies;
+  putSettings({ ...model.settings, votes_revealed: true });
+  drawTallies();
+});
+socket.on('votes:hidden', () => putSettings({ ...model.settings, votes_revealed: false }));
+socket.on('report:changed', ({ report }) => {
+  model.report = report;
+  drawReport();
+});
+// A fresh `state` follows each of these; flip the switch at once all the same.
+socket.on('workshop:closed', () => putSettings({ ...model.settings, closed: true }));
+socket.on('workshop:reopened', () => putSettings({ ...model.settings, closed: false }));
 
-$('filter').addEventListener('change', () => model.groups.forEach((g) => refresh(g.id)));
+// --- the page's fixed controls
+
+['filter', 'filter-theme', 'filter-org'].forEach((id) => $(id).addEventListener('change', refreshAll));
 $('add-group-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const ack = await act('group:add', { name: $('add-group-name').value.trim() });
@@ -52,6 +134,95 @@ $('add-group-form').addEventListener('submit', async (event) => {
   $('add-group-name').value = '';
   putGroup(ack.group);
 });
+
+$('phase-prev').addEventListener('click', () => setPhase(phaseIndex() - 1));
+$('phase-next').addEventListener('click', () => setPhase(phaseIndex() + 1));
+
+$('timer-start').addEventListener('click', () => {
+  const minutes = Number($('timer-minutes').value);
+  const seconds = Math.round(minutes * 60);
+  if (!(seconds >= 1 && seconds <= 36000)) {
+    showError('Give the timer 1 second to 600 minutes.');
+    $('timer-minutes').focus();
+    return;
+  }
+  timer('timer:start', { seconds });
+});
+$('timer-pause').addEventListener('click', () => timer('timer:pause', {}));
+$('timer-resume').addEventListener('click', () => timer('timer:resume', {}));
+$('timer-add').addEventListener('click', () => timer('timer:add', { seconds: 60 }));
+$('timer-reset').addEventListener('click', () => timer('timer:reset', {}));
+
+$('settings').addEventListener('change', async (event) => {
+  const input = event.target;
+  if (!input.name) return;
+  const value = input.type === 'checkbox' ? input.checked : Number(input.value);
+  const ack = await act('settings:set', { [input.name]: value });
+  if (ack) putSettings(ack.settings);
+  else drawSettings(); // back to what the server holds
+});
+$('cards-reveal').addEventListener('click', async () => {
+  const ack = await act('cards:reveal', {});
+  if (ack) putSettings(ack.settings);
+});
+$('votes-reveal').addEventListener('click', async () => {
+  const ack = await act('votes:reveal', {});
+  if (ack) putSettings(ack.settings);
+});
+$('votes-hide').addEventListener('click', async () => {
+  const ack = await act('votes:hide', {});
+  if (ack) putSettings(ack.settings);
+});
+
+$('report-group').addEventListener('change', () => {
+  if ($('report-group').value) report('report:show', { group_id: Number($('report-group').value) });
+});
+$('report-prev').addEventListener('click', () => report('report:prev', {}));
+$('report-next').addEventListener('click', () => report('report:next', {}));
+$('report-synthesis').addEventListener('click', () => report('report:show', { synthesis: true }));
+
+$('shuffle-balanced').addEventListener('click', () => shuffle('balanced'));
+$('shuffle-mixed').addEventListener('click', () => shuffle('mixed'));
+
+$('workshop-close').addEventListener('click', async () => {
+  if (!window.confirm('Close the workshop? Phones show a thank-you page and nothing can change until you reopen it.')) return;
+  const ack = await act('workshop:close', {});
+  if (ack) putSettings(ack.settings);
+});
+$('workshop-reopen').addEventListener('click', async () => {
+  const ack = await act('workshop:reopen', {});
+  if (ack) putSettings(ack.settings);
+});
+
+$('agenda-add-kind').replaceChildren(...Object.entries(PHASES).map(([kind, label]) => el('option', { value: kind }, label)));
+$('agenda-add').addEventListener('click', () => {
+  const row = agendaRow({ kind: $('agenda-add-kind').value, name: '', minutes: null, question: null });
+  $('agenda-rows').append(row);
+  agendaDirty = true;
+  row.querySelector('.agenda-name').focus();
+});
+$('agenda-form').addEventListener('input', () => { agendaDirty = true; });
+$('agenda-undo').addEventListener('click', drawAgendaRows);
+$('agenda-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const agenda = [...$('agenda-rows').children].map((row) => {
+    const value = (selector) => row.querySelector(selector).value.trim();
+    const phase = { kind: value('.agenda-kind') };
+    if (value('.agenda-name')) phase.name = value('.agenda-name');
+    if (value('.agenda-minutes')) phase.minutes = Number(value('.agenda-minutes'));
+    if (value('.agenda-question')) phase.question = value('.agenda-question');
+    return phase;
+  });
+  const ack = await act('agenda:set', { agenda });
+  if (!ack) return;
+  model.agenda = ack.agenda;
+  model.phase = ack.phase;
+  drawAgendaRows();
+  drawRun();
+  say('Agenda saved.');
+});
+
+// --- talking to the server
 
 /** Sends a steering action; a refusal is shown in the page's alert line. */
 async function act(event, payload) {
@@ -61,29 +232,217 @@ async function act(event, payload) {
   return ack.ok ? ack : null;
 }
 
+function showError(message) {
+  $('error').textContent = message;
+  $('error').hidden = false;
+}
+
+/** Speaks through the polite live region. */
+function say(text) {
+  $('announce').textContent = text;
+}
+
+async function timer(event, payload) {
+  const ack = await act(event, payload);
+  if (ack) clock.set(ack.timer);
+}
+
+async function report(event, payload) {
+  const ack = await act(event, payload);
+  if (!ack) return;
+  model.report = ack.report;
+  drawReport();
+}
+
+async function shuffle(strategy) {
+  const how = strategy === 'mixed' ? 'mixing organisations across groups' : 'in groups of even size';
+  if (!window.confirm(`Shuffle everyone into new groups, ${how}? Phones follow at once.`)) return;
+  const ack = await act('groups:shuffle', { strategy });
+  if (!ack) return;
+  const text = `${people(ack.moved)} moved.`;
+  $('people-message').textContent = text;
+}
+
+// --- the run of the workshop: agenda, phase, settings, report
+
+const phaseIndex = () => (model.phase ? model.phase.index : -1);
+
+async function setPhase(index) {
+  if (index < 0 || index >= model.agenda.length) return;
+  const ack = await act('phase:set', { index });
+  if (ack) showPhase(ack.phase, ack.timer);
+}
+
+function showPhase(phase, timerNow) {
+  const changed = !model.phase || model.phase.index !== phase.index;
+  model.phase = phase;
+  if (timerNow) clock.set(timerNow);
+  if (changed) setMinutes();
+  drawRun();
+}
+
+/** The timer's minutes box follows the phase, unless the facilitator is typing in it. */
+function setMinutes() {
+  if (document.activeElement === $('timer-minutes')) return;
+  if (model.phase && model.phase.minutes) $('timer-minutes').value = model.phase.minutes;
+}
+
+function putSettings(settings) {
+  if (!settings) return;
+  model.settings = settings;
+  drawRun();
+}
+
+/** Everything that follows the phase and the settings. */
+function drawRun() {
+  drawAgenda();
+  drawSettings();
+  drawReport();
+  const closed = isClosed(model.phase, model.settings);
+  $('workshop-close').hidden = Boolean(model.settings && model.settings.closed);
+  $('workshop-reopen').hidden = !(model.settings && model.settings.closed);
+  $('closed-banner').hidden = !closed;
+  document.body.classList.toggle('is-closed', closed);
+}
+
+function drawAgenda() {
+  const current = phaseIndex();
+  const focused = $('agenda').contains(document.activeElement);
+  $('agenda').replaceChildren(...model.agenda.map((phase, i) => el('li', {
+    class: 'phase',
+    'data-index': i,
+    'data-kind': phase.kind,
+    'aria-current': i === current ? 'step' : null,
+  }, el('button', { type: 'button', class: 'phase-go', 'aria-current': i === current ? 'step' : null, onclick: () => setPhase(i) },
+    el('span', { class: 'phase-name', dir: 'auto' }, phase.name),
+    el('span', { class: 'phase-meta' }, [PHASES[phase.kind] || phase.kind, phase.minutes ? `${phase.minutes} min` : null]
+      .filter(Boolean).join(' · '))))));
+  $('phase-prev').disabled = current <= 0;
+  $('phase-next').disabled = current < 0 || current >= model.agenda.length - 1;
+  const now = $('agenda').querySelector('[aria-current] button');
+  if (focused && now) now.focus();
+  if (now) { // a long agenda scrolls sideways to the current phase (never the page itself)
+    const bar = $('agenda');
+    const offset = now.getBoundingClientRect().left - bar.getBoundingClientRect().left;
+    if (offset < 0 || offset + now.offsetWidth > bar.clientWidth) bar.scrollLeft += offset - 8;
+  }
+}
+
+let rowCount = 0; // numbers the editor's rows, for their labels
+function agendaRow(phase) {
+  rowCount += 1;
+  const n = rowCount;
+  const field = (label, input) => el('label', { class: 'agenda-field' }, el('span', {}, label), input);
+  const name = el('input', { class: 'agenda-name', maxlength: 60, dir: 'auto', placeholder: PHASES[phase.kind] });
+  name.value = phase.name || '';
+  const minutes = el('input', { class: 'agenda-minutes', type: 'number', min: 1, max: 600, step: 1, placeholder: '–' });
+  minutes.value = phase.minutes == null ? '' : phase.minutes;
+  const question = el('input', { class: 'agenda-question', maxlength: 1000, dir: 'auto', placeholder: 'The workshop’s question' });
+  question.value = phase.question || '';
+  const kind = el('select', { class: 'agenda-kind', onchange: () => { name.placeholder = PHASES[kind.value]; } },
+    Object.entries(PHASES).map(([id, label]) => el('option', { value: id, selected: id === phase.kind }, label)));
+  const row = el('li', { class: 'agenda-row', 'data-row': n },
+    field('Kind', kind), field('Name', name), field('Minutes', minutes), field('Question', question),
+    el('button', {
+      type: 'button',
+      class: 'agenda-remove',
+      'aria-label': 'Remove this phase',
+      onclick: () => {
+        const next = row.nextElementSibling || row.previousElementSibling;
+        row.remove();
+        agendaDirty = true;
+        (next ? next.querySelector('.agenda-remove') : $('agenda-add')).focus();
+      },
+    }, 'Remove'));
+  return row;
+}
+
+function drawAgendaRows() {
+  $('agenda-rows').replaceChildren(...model.agenda.map(agendaRow));
+  agendaDirty = false;
+}
+
+function drawSettings() {
+  const s = model.settings;
+  if (!s) return;
+  $('settings').querySelectorAll('input[name]').forEach((input) => {
+    if (input.type === 'checkbox') input.checked = Boolean(s[input.name]);
+    else if (document.activeElement !== input) input.value = s[input.name];
+  });
+  $('cards-reveal').hidden = !s.blur_cards || s.cards_revealed;
+  $('votes-reveal').hidden = Boolean(s.votes_revealed);
+  $('votes-hide').hidden = !s.votes_revealed;
+}
+
+function drawReport() {
+  const r = model.report;
+  const chosen = r && r.view === 'group' ? r.group_id : null;
+  $('report-group').replaceChildren(el('option', { value: '' }, 'Choose…'),
+    ...model.groups.map((g) => el('option', { value: g.id, selected: g.id === chosen }, g.name)));
+  const live = isClosed(model.phase, model.settings) || (model.phase && model.phase.kind === 'report');
+  const what = r && r.view === 'synthesis' ? 'the synthesis of all groups' : chosen != null && groupName(chosen);
+  let text = 'The projector shows the report in a “Report back” phase and once the workshop is closed.';
+  if (what) text = live ? `On the projector: ${what}.` : `Ready for report back: ${what}. ${text}`;
+  $('report-current').textContent = text;
+}
+
+const groupName = (id) => (model.groups.find((g) => g.id === id) || { name: '…' }).name;
+
+// --- the groups: people, themes, cards
+
 function putCard(card) {
   const old = model.cards.get(card.id);
   model.cards.set(card.id, card);
   refresh(card.group_id);
   if (old && old.group_id !== card.group_id) refresh(old.group_id);
+  if (!old || old.organisation !== card.organisation) drawFilter();
 }
 
 function putPerson(person) {
+  if (person.removed) {
+    dropPerson(person.id);
+    return;
+  }
   const old = model.people.get(person.id);
   model.people.set(person.id, person);
   refresh(person.group_id);
   if (old && old.group_id !== person.group_id) refresh(old.group_id);
 }
 
-// Group names appear in every "Move to…" list, so a new or renamed group redraws the board.
+function dropPerson(id) {
+  const person = model.people.get(id);
+  if (!model.people.delete(id)) return;
+  refresh(person.group_id);
+}
+
+function putTheme(theme) {
+  model.themes.set(theme.id, theme);
+  refresh(theme.group_id);
+  drawFilter();
+}
+
+function dropTheme(id, groupId) {
+  model.themes.delete(id);
+  for (const card of model.cards.values()) {
+    if (card.theme_id === id) model.cards.set(card.id, { ...card, theme_id: null });
+  }
+  refresh(groupId);
+  drawFilter();
+}
+
+// Group names appear in every "Move to…" list, so a new or renamed group redraws the board;
+// the control that had the focus gets it back.
 function putGroup(group) {
   model.groups = model.groups.filter((g) => g.id !== group.id).concat(group)
     .sort((a, b) => a.position - b.position);
-  const focused = document.activeElement && document.activeElement.closest('[data-group-id]');
+  const active = document.activeElement;
+  const focused = active && active.closest('#groups [data-group-id]');
+  const again = active && ['group-lock', 'group-limit'].find((c) => active.classList.contains(c));
   drawBoard();
+  drawReport();
   if (focused) {
-    const again = $('groups').querySelector(`[data-group-id="${focused.dataset.groupId}"] .group-rename`);
-    if (again) again.focus();
+    const next = $('groups').querySelector(`[data-group-id="${focused.dataset.groupId}"] .${again || 'group-rename'}`);
+    if (next) next.focus();
   }
 }
 
@@ -93,10 +452,31 @@ function drawPeopleLine() {
 }
 
 function drawFilter() {
-  const filter = $('filter');
-  const current = filter.value;
-  filter.replaceChildren(el('option', { value: '' }, 'All kinds'),
-    ...model.kinds.map((k) => el('option', { value: k.id, selected: k.id === current }, k.label)));
+  const options = (id, all, values) => {
+    const select = $(id);
+    const current = select.value;
+    select.replaceChildren(el('option', { value: '' }, all),
+      ...values.map(([value, label]) => el('option', { value, selected: value === current }, label)));
+  };
+  options('filter', 'All kinds', model.kinds.map((k) => [k.id, k.label]));
+  const names = [...new Set([...model.themes.values()].map((t) => t.name))].sort((a, b) => a.localeCompare(b));
+  options('filter-theme', 'All themes', [['none', 'No theme'], ...names.map((n) => [`name:${n}`, n])]);
+  const orgs = new Set();
+  model.cards.forEach((c) => { if (c.organisation) orgs.add(c.organisation); });
+  model.people.forEach((p) => { if (p.organisation) orgs.add(p.organisation); });
+  options('filter-org', 'All organisations', [...orgs].sort((a, b) => a.localeCompare(b)).map((o) => [o, o]));
+}
+
+/** Whether a card passes the filter bar (kind, theme, organisation). */
+function shows(card) {
+  const kind = $('filter').value;
+  const theme = $('filter-theme').value;
+  const org = $('filter-org').value;
+  const themed = model.themes.get(card.theme_id);
+  if (kind && card.kind !== kind) return false;
+  if (theme === 'none' && themed) return false;
+  if (theme.startsWith('name:') && (!themed || `name:${themed.name}` !== theme)) return false;
+  return !org || card.organisation === org;
 }
 
 function drawBoard() {
@@ -106,18 +486,48 @@ function drawBoard() {
   drawCounts();
 }
 
-/** Redraws one group's people and cards from the model. */
+function refreshAll() {
+  model.groups.forEach((g) => refresh(g.id));
+}
+
+const themesOf = (groupId) => [...model.themes.values()].filter((t) => t.group_id === groupId)
+  .sort((a, b) => a.created_at - b.created_at || a.id - b.id);
+
+/** Redraws one group's people, themes and cards from the model. */
 function refresh(groupId) {
   const col = columns.get(groupId);
   if (!col) return;
-  const kind = $('filter').value;
   const members = [...model.people.values()].filter((p) => p.group_id === groupId)
     .sort((a, b) => a.joined_at - b.joined_at);
-  const shown = [...model.cards.values()]
-    .filter((c) => c.group_id === groupId && (!kind || c.kind === kind)).sort(byNewest);
   col.peopleHeading.textContent = `People (${members.length})`;
   col.drawPeople(members.map((p) => [p.id, p]));
-  col.drawCards(shown.map((c) => [c.id, c]));
+  const themes = themesOf(groupId);
+  // Each card's "Move to theme" list names the themes: a new set of themes rebuilds the zones.
+  const signature = themes.map((t) => `${t.id}:${t.name}`).join('\n');
+  if (signature !== col.signature) {
+    col.signature = signature;
+    drawZones(col, themes);
+  }
+  const shown = [...model.cards.values()].filter((c) => c.group_id === groupId && shows(c)).sort(byNewest);
+  for (const [key, zone] of col.zones) {
+    zone.draw(shown.filter((c) => (col.zones.has(c.theme_id) ? c.theme_id : 'none') === key).map((c) => [c.id, c]));
+  }
+  drawTallies();
+  updateMerge(col);
+}
+
+function drawZones(col, themes) {
+  col.zones = new Map();
+  const zone = (theme) => {
+    const list = el('ol', { class: 'cards' });
+    const node = theme
+      ? el('section', { class: 'theme', 'data-theme-id': theme.id, 'aria-labelledby': `theme-${theme.id}-name` }, themeHead(theme), list)
+      : el('section', { class: 'no-theme', 'aria-label': 'No theme' },
+        el('h4', { class: 'zone-name', hidden: themes.length === 0 }, 'No theme'), list);
+    col.zones.set(theme ? theme.id : 'none', { node, draw: keyedList(list, cardItem) });
+    return node;
+  };
+  col.zoneBox.replaceChildren(...themes.map(zone), zone(null));
 }
 
 function drawCounts() {
@@ -130,19 +540,53 @@ function drawCounts() {
   }
 }
 
+const votesOn = (type, id) => ((model.tallies && model.tallies[type] && model.tallies[type][id]) || 0);
+
+function setTally(node, votes) {
+  if (!node) return;
+  node.dataset.votes = votes;
+  node.textContent = `${votes} ${votes === 1 ? 'vote' : 'votes'}`;
+}
+
+/** Tallies change often: they are set in place, without rebuilding any card. */
+function drawTallies() {
+  $('groups').querySelectorAll('li.card[data-card-id]').forEach((li) => {
+    setTally(li.querySelector('.card-top .tally'), votesOn('cards', li.dataset.cardId));
+  });
+  $('groups').querySelectorAll('.theme[data-theme-id]').forEach((zone) => {
+    setTally(zone.querySelector('.theme-title .tally'), votesOn('themes', zone.dataset.themeId));
+  });
+}
+
 function column(group) {
-  const cards = el('ol', { class: 'cards' });
+  const cards = el('div', { class: 'zones' });
   const members = el('ul', { class: 'people' });
   const counts = el('p', { class: 'group-counts' });
   const peopleHeading = el('h3', { class: 'people-heading' }, 'People');
-  const node = el('section', { class: 'group', 'data-group-id': group.id, 'aria-labelledby': `group-${group.id}-name` },
-    groupHead(group), counts, peopleHeading, members, el('h3', {}, 'Cards'), cards);
+  const suggestions = el('ul', { class: 'suggestions', 'aria-label': `Suggested themes for ${group.name}` });
+  const merge = el('button', {
+    type: 'button',
+    class: 'merge-cards',
+    disabled: true,
+    title: 'Merge the ticked cards into the first of them, as listed',
+    onclick: () => mergeCards(group.id),
+  }, 'Merge into first');
+  const node = el('section', { class: 'group', 'data-group-id': group.id, 'data-locked': String(Boolean(group.locked)), 'aria-labelledby': `group-${group.id}-name` },
+    groupHead(group), groupControls(group), counts, peopleHeading, members,
+    el('h3', {}, 'Cards'),
+    el('div', { class: 'group-tools' }, themeCreateForm(group),
+      el('button', { type: 'button', class: 'suggest-themes', onclick: () => suggest(group, suggestions) }, 'Suggest themes'),
+      merge),
+    suggestions, cards);
   return {
     node,
     counts,
     peopleHeading,
+    merge,
+    zoneBox: cards,
+    zones: new Map(),
+    signature: null,
     drawPeople: keyedList(members, personItem),
-    drawCards: keyedList(cards, cardItem),
   };
 }
 
@@ -151,6 +595,7 @@ function groupHead(group) {
   const nameId = `group-${group.id}-name`;
   const title = el('div', { class: 'group-title' },
     el('h2', { id: nameId, class: 'group-name', dir: 'auto' }, group.name),
+    group.locked && el('span', { class: 'group-flag' }, 'locked'),
     el('button', { type: 'button', class: 'group-rename', 'aria-describedby': nameId, onclick: () => toggle(true) }, 'Rename'));
   const input = el('input', {
     class: 'group-rename-input', name: 'name', maxlength: 60, required: true, dir: 'auto',
@@ -181,6 +626,33 @@ function groupHead(group) {
   return el('header', { class: 'group-head' }, title, form);
 }
 
+/** Lock (nobody joins or posts) and size limit (for self-select). */
+function groupControls(group) {
+  const nameId = `group-${group.id}-name`;
+  const limit = el('input', {
+    type: 'number', class: 'group-limit', min: 1, max: 1000, step: 1, placeholder: 'none',
+    onchange: async () => {
+      const value = limit.value.trim();
+      const ack = await act('group:limit', { group_id: group.id, size_limit: value === '' ? null : Number(value) });
+      if (ack) putGroup(ack.group);
+      else limit.value = group.size_limit == null ? '' : group.size_limit;
+    },
+  });
+  limit.value = group.size_limit == null ? '' : group.size_limit;
+  return el('div', { class: 'group-controls' },
+    el('button', {
+      type: 'button',
+      class: 'group-lock',
+      'data-locked': String(Boolean(group.locked)),
+      'aria-describedby': nameId,
+      onclick: async () => {
+        const ack = await act('group:lock', { group_id: group.id, locked: !group.locked });
+        if (ack) putGroup(ack.group);
+      },
+    }, group.locked ? 'Unlock' : 'Lock'),
+    el('label', { class: 'group-limit-label' }, 'Size limit ', limit));
+}
+
 function personItem(person) {
   const name = person.name || 'Anonymous';
   const others = model.groups.filter((g) => g.id !== person.group_id);
@@ -201,21 +673,297 @@ function personItem(person) {
     el('span', { class: 'presence', title: presence }, el('span', { class: 'visually-hidden' }, presence)),
     el('span', { class: 'person-name', dir: 'auto' }, name),
     person.organisation && el('span', { class: 'person-org', dir: 'auto' }, person.organisation),
-    select);
+    select,
+    el('button', {
+      type: 'button',
+      class: 'person-remove',
+      'aria-label': `Remove ${name} from the workshop`,
+      onclick: async () => {
+        if (!window.confirm(`Remove ${name} from the workshop? Their cards stay.`)) return;
+        const ack = await act('participant:remove', { participant_id: person.id });
+        if (ack) dropPerson(person.id);
+      },
+    }, 'Remove'));
 }
+
+// --- themes
+
+function themeCreateForm(group) {
+  const input = el('input', {
+    class: 'theme-create-name', name: 'name', maxlength: 60, required: true, dir: 'auto',
+    placeholder: 'New theme', 'aria-label': `New theme in ${group.name}`,
+  });
+  return el('form', {
+    class: 'theme-create-form',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const ack = await act('theme:create', { group_id: group.id, name: input.value.trim() });
+      if (!ack) return;
+      input.value = '';
+      putTheme(ack.theme);
+    },
+  }, input, el('button', { type: 'submit' }, 'Add theme'));
+}
+
+function themeHead(theme) {
+  const nameId = `theme-${theme.id}-name`;
+  const title = el('div', { class: 'theme-title' },
+    el('h4', { class: 'theme-name', id: nameId, dir: 'auto' }, theme.name),
+    tallyNode(votesOn('themes', theme.id)),
+    el('button', { type: 'button', class: 'theme-rename', 'aria-describedby': nameId, onclick: () => toggle(true) }, 'Rename'),
+    el('button', {
+      type: 'button',
+      class: 'theme-delete',
+      'aria-describedby': nameId,
+      onclick: async () => {
+        if (!window.confirm(`Delete the theme “${theme.name}”? Its cards stay, without a theme.`)) return;
+        const ack = await act('theme:delete', { theme_id: theme.id });
+        if (ack) dropTheme(theme.id, theme.group_id);
+      },
+    }, 'Delete'));
+  const input = el('input', {
+    class: 'theme-rename-input', maxlength: 60, required: true, dir: 'auto', 'aria-label': `New name for ${theme.name}`,
+    onkeydown: (event) => { if (event.key === 'Escape') toggle(false); },
+  });
+  const form = el('form', {
+    class: 'theme-rename-form',
+    hidden: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const ack = await act('theme:rename', { theme_id: theme.id, name: input.value.trim() });
+      if (ack) putTheme(ack.theme);
+    },
+  }, input, el('button', { type: 'submit', class: 'primary' }, 'Save'),
+  el('button', { type: 'button', onclick: () => toggle(false) }, 'Cancel'));
+  function toggle(open) {
+    title.hidden = open;
+    form.hidden = !open;
+    if (!open) {
+      title.querySelector('.theme-rename').focus();
+      return;
+    }
+    input.value = theme.name;
+    input.focus();
+    input.select();
+  }
+  return el('header', { class: 'theme-head' }, title, form);
+}
+
+async function setTheme(cardId, themeId) {
+  const ack = await act('card:theme', { card_id: cardId, theme_id: themeId });
+  if (ack) putCard(ack.card);
+  return ack;
+}
+
+async function suggest(group, list) {
+  const ack = await act('theme:suggest', { group_id: group.id });
+  if (!ack) return;
+  list.replaceChildren(...(ack.suggestions.length
+    ? ack.suggestions.map((s) => suggestionItem(group, s))
+    : [el('li', { class: 'suggestion-none' }, 'No suggestions: no cards are alike enough yet.')]));
+  say(`${ack.suggestions.length} suggested ${ack.suggestions.length === 1 ? 'theme' : 'themes'} for ${group.name}.`);
+}
+
+/** A suggested theme: its name (editable), the cards it would gather, Accept or Dismiss. */
+function suggestionItem(group, suggestion) {
+  const name = el('input', { class: 'suggestion-name', maxlength: 60, dir: 'auto', 'aria-label': 'Name of the suggested theme' });
+  name.value = suggestion.name;
+  const texts = suggestion.card_ids.map((id) => model.cards.get(id)).filter(Boolean)
+    .map((c) => el('li', { dir: 'auto' }, c.text));
+  const item = el('li', { class: 'suggestion' }, name, el('ul', { class: 'suggestion-cards' }, texts),
+    el('div', { class: 'card-actions' },
+      el('button', { type: 'button', class: 'suggestion-accept primary', onclick: accept }, 'Accept'),
+      el('button', { type: 'button', class: 'suggestion-dismiss', onclick: () => item.remove() }, 'Dismiss')));
+  async function accept() {
+    const created = await act('theme:create', { group_id: group.id, name: name.value.trim() });
+    if (!created) return;
+    putTheme(created.theme);
+    for (const id of suggestion.card_ids) {
+      if (!(await setTheme(id, created.theme.id))) return; // the error is shown; keep the suggestion
+    }
+    item.remove();
+    const n = suggestion.card_ids.length;
+    say(`Theme “${created.theme.name}” created with ${n} ${n === 1 ? 'card' : 'cards'}.`);
+  }
+  return item;
+}
+
+// --- cards
 
 function cardItem(card) {
   const li = cardNode(card, model.kinds);
+  const textId = `card-${card.id}-text`;
   li.dataset.hidden = String(card.hidden);
   if (card.hidden) li.querySelector('.card-kind').append(el('span', { class: 'card-flag' }, 'hidden'));
-  li.append(el('div', { class: 'card-actions' }, el('button', {
-    type: 'button',
-    class: card.hidden ? 'card-unhide' : 'card-hide',
-    'aria-describedby': `card-${card.id}-text`,
-    onclick: async () => {
-      const ack = await act(card.hidden ? 'card:unhide' : 'card:hide', { card_id: card.id });
-      if (ack) putCard(ack.card);
-    },
-  }, card.hidden ? 'Unhide' : 'Hide')));
+  li.prepend(el('div', { class: 'card-top' },
+    el('span', { class: 'card-grip', 'aria-hidden': 'true', title: 'Drag into a theme' }, '⠿'),
+    el('label', { class: 'card-select-label' },
+      el('input', {
+        type: 'checkbox',
+        class: 'card-select',
+        checked: selected.has(card.id),
+        'aria-describedby': textId,
+        onchange: (event) => {
+          if (event.target.checked) selected.add(card.id);
+          else selected.delete(card.id);
+          updateMerge(columns.get(card.group_id));
+        },
+      }),
+      el('span', {}, 'Select')),
+    tallyNode(votesOn('cards', card.id))));
+  const others = model.groups.filter((g) => g.id !== card.group_id);
+  li.append(el('div', { class: 'card-actions' },
+    el('button', {
+      type: 'button',
+      class: card.hidden ? 'card-unhide' : 'card-hide',
+      'aria-describedby': textId,
+      onclick: async () => {
+        const ack = await act(card.hidden ? 'card:unhide' : 'card:hide', { card_id: card.id });
+        if (ack) putCard(ack.card);
+      },
+    }, card.hidden ? 'Unhide' : 'Hide'),
+    el('button', { type: 'button', class: 'card-correct', 'aria-describedby': textId, onclick: () => startCorrect(li, card) }, 'Correct'),
+    el('select', {
+      class: 'card-theme',
+      'aria-label': 'Move to theme…',
+      'aria-describedby': textId,
+      onchange: (event) => setTheme(card.id, event.target.value ? Number(event.target.value) : null),
+    }, el('option', { value: '', selected: card.theme_id == null }, 'No theme'),
+    themesOf(card.group_id).map((t) => el('option', { value: t.id, selected: t.id === card.theme_id }, t.name))),
+    el('select', {
+      class: 'card-move',
+      'aria-label': 'Move to another group',
+      'aria-describedby': textId,
+      disabled: others.length === 0,
+      onchange: async (event) => {
+        const ack = await act('card:move', { card_id: card.id, group_id: Number(event.target.value) });
+        event.target.value = '';
+        if (ack) putCard(ack.card);
+      },
+    }, el('option', { value: '' }, 'Move to group…'), others.map((g) => el('option', { value: g.id }, g.name)))));
+  li.addEventListener('pointerdown', (event) => startDrag(event, card.id, li));
   return li;
+}
+
+/** The facilitator corrects a card's text (a typo, a name that should not be there). */
+function startCorrect(li, card) {
+  const view = li.querySelectorAll('.card-text, .card-actions');
+  const area = el('textarea', { class: 'card-correct-text', maxlength: 500, rows: 3, dir: 'auto', 'aria-label': 'Corrected text' });
+  area.value = card.text;
+  const close = () => {
+    form.remove();
+    view.forEach((node) => { node.hidden = false; });
+    li.querySelector('.card-correct').focus();
+  };
+  const form = el('form', {
+    class: 'card-correct-form',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const ack = await act('card:correct', { card_id: card.id, text: area.value.trim() });
+      if (!ack) return;
+      putCard(ack.card); // rebuilds the card, back in view mode
+      const again = $('groups').querySelector(`[data-card-id="${card.id}"] .card-correct`);
+      if (again) again.focus();
+    },
+  }, area, el('div', { class: 'card-actions' },
+    el('button', { type: 'submit', class: 'primary card-correct-save' }, 'Save'),
+    el('button', { type: 'button', class: 'card-correct-cancel', onclick: close }, 'Cancel')));
+  view.forEach((node) => { node.hidden = true; });
+  li.querySelector('.card-text').after(form);
+  area.focus();
+}
+
+function updateMerge(col) {
+  if (!col) return;
+  col.merge.disabled = col.zoneBox.querySelectorAll('.card-select:checked').length < 2;
+}
+
+async function mergeCards(groupId) {
+  const col = columns.get(groupId);
+  const ids = [...col.zoneBox.querySelectorAll('.card-select:checked')]
+    .map((box) => Number(box.closest('[data-card-id]').dataset.cardId));
+  if (ids.length < 2) return;
+  const [into, ...rest] = ids;
+  const ack = await act('card:merge', { into, cards: rest });
+  if (!ack) return;
+  ids.forEach((id) => selected.delete(id));
+  rest.forEach((id) => model.cards.delete(id));
+  putCard(ack.card);
+  say(`${rest.length + 1} cards merged into one.`);
+}
+
+// --- dragging cards into themes, with pointer events so that mouse, pen and touch all work.
+// A mouse drags a card from anywhere but its controls; a finger from the grip (⠿), so that
+// swiping over cards still scrolls the page.
+
+let drag = null; // {id, groupId, li, x, y, ghost, over}
+
+function startDrag(event, id, li) {
+  if (drag || event.button !== 0) return;
+  const onGrip = event.target.closest('.card-grip');
+  if (!onGrip && (event.pointerType === 'touch' || event.target.closest('button, select, input, textarea, label, a, form'))) return;
+  const card = model.cards.get(id);
+  if (!card) return;
+  drag = { id, groupId: card.group_id, li, x: event.clientX, y: event.clientY, ghost: null, over: null };
+  if (onGrip) event.preventDefault();
+  document.addEventListener('pointermove', moveDrag);
+  document.addEventListener('pointerup', endDrag);
+  document.addEventListener('pointercancel', stopDrag);
+  document.addEventListener('keydown', escapeDrag);
+}
+
+function moveDrag(event) {
+  if (!drag.ghost) {
+    if (Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < 6) return;
+    const card = model.cards.get(drag.id);
+    drag.ghost = document.body.appendChild(el('div', { class: 'drag-ghost', 'aria-hidden': 'true', dir: 'auto' },
+      card ? card.text : ''));
+    drag.li.classList.add('is-dragging');
+    document.body.classList.add('is-dragging-card');
+    window.getSelection().removeAllRanges();
+  }
+  event.preventDefault();
+  drag.ghost.style.transform = `translate(${event.clientX + 12}px, ${event.clientY + 12}px)`;
+  const zone = zoneAt(event);
+  if (zone !== drag.over) {
+    if (drag.over) drag.over.classList.remove('is-over');
+    if (zone) zone.classList.add('is-over');
+    drag.over = zone;
+  }
+}
+
+/** The theme or "no theme" zone under the pointer, in the dragged card's own group. */
+function zoneAt(event) {
+  const hit = document.elementFromPoint(event.clientX, event.clientY);
+  const zone = hit && hit.closest('.theme[data-theme-id], .no-theme');
+  const group = zone && zone.closest('[data-group-id]');
+  return group && Number(group.dataset.groupId) === drag.groupId ? zone : null;
+}
+
+function endDrag(event) {
+  const moved = Boolean(drag.ghost);
+  const zone = moved ? zoneAt(event) : null;
+  const { id } = drag;
+  stopDrag();
+  const card = model.cards.get(id);
+  if (!zone || !card) return;
+  const themeId = zone.dataset.themeId ? Number(zone.dataset.themeId) : null;
+  if (themeId !== (card.theme_id == null ? null : card.theme_id)) setTheme(id, themeId);
+}
+
+function escapeDrag(event) {
+  if (event.key === 'Escape') stopDrag();
+}
+
+function stopDrag() {
+  if (!drag) return;
+  if (drag.ghost) drag.ghost.remove();
+  if (drag.over) drag.over.classList.remove('is-over');
+  drag.li.classList.remove('is-dragging');
+  document.body.classList.remove('is-dragging-card');
+  document.removeEventListener('pointermove', moveDrag);
+  document.removeEventListener('pointerup', endDrag);
+  document.removeEventListener('pointercancel', stopDrag);
+  document.removeEventListener('keydown', escapeDrag);
+  drag = null;
 }

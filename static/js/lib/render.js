@@ -31,10 +31,17 @@ export function cardNode(card, kinds) {
   },
   el('p', { class: 'card-kind' }, index < 0 ? card.kind : kinds[index].label),
   el('p', { class: 'card-text', id: textId, dir: 'auto' }, card.text),
+  card.merged && card.merged.length > 0 && el('p', { class: 'card-merged', dir: 'auto' },
+    `+ ${card.merged.length} merged: ${card.merged.map((m) => `“${m.text}”`).join(' · ')}`),
   el('p', { class: 'card-by' },
     el('span', { class: 'card-author', dir: 'auto' }, card.author || 'Anonymous'),
-    card.organisation && [' · ', el('span', { class: 'card-org', dir: 'auto' }, card.organisation)]));
+    card.organisation && [' · ', el('span', { class: 'card-org', dir: 'auto' }, card.organisation)],
+    card.original_text != null && [' · ', el('span', { class: 'card-corrected', title: `Original: ${card.original_text}` }, 'edited by facilitator')]));
 }
+
+/** The dots on a card or theme: `.tally[data-votes]`, or nothing when tallies are not known. */
+export const tallyNode = (votes) => (votes == null ? null
+  : el('span', { class: 'tally', 'data-votes': votes }, `${votes} ${votes === 1 ? 'vote' : 'votes'}`));
 
 /**
  * Renders keyed items into `parent`, rebuilding only items whose data object changed and
