@@ -240,3 +240,14 @@ def test_qr_code_is_an_svg_of_the_join_url(http, created):
 
 def test_health(http):
     assert http.get("/healthz").get_json() == {"ok": True}
+
+
+def test_home_lists_a_damaged_file_as_unreadable_and_leaves_it(http, created, app):
+    body = created(title="Fine one")
+    damaged = app.extensions["workshop"].files.data_dir / "ABCDEF.db"
+    damaged.write_bytes(b"not sqlite at all" * 64)
+    http.get(f"/?key={OWNER_KEY}")
+    html = http.get("/").get_data(as_text=True)
+    assert "Fine one" in html and body["code"] in html
+    assert "ABCDEF" in html and "cannot be read" in html
+    assert damaged.read_bytes() == b"not sqlite at all" * 64
