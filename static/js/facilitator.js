@@ -84,7 +84,9 @@ socket.on('people:changed', ({ people: total, online }) => {
   drawPeopleLine();
 });
 socket.on('counts:changed', ({ counts }) => {
-  model.counts = counts;
+  // Card changes send only the groups they touched: merge them into what we have.
+  const before = model.counts || {};
+  model.counts = { ...before, ...counts, groups: { ...(before.groups || {}), ...(counts.groups || {}) } };
   drawCounts();
   drawPeopleLine();
 });

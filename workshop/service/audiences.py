@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..domain.entities import Card
@@ -65,8 +66,11 @@ def to_group_and_stewards(
     ]
 
 
-def counts_changed(ctx: Context, store: WorkshopStore) -> Announce:
-    return Announce("counts:changed", {"counts": views.counts(store, ctx)}, rooms.facilitators(store.code))
+def counts_changed(ctx: Context, store: WorkshopStore, groups: Iterable[int] | None = None) -> Announce:
+    """The dashboard's counts: of the groups a card change touched (cheap, merged by the
+    dashboard), or all of them after a change in who is where."""
+    counts = views.counts(store, ctx) if groups is None else {"groups": views.group_counts(store, groups)}
+    return Announce("counts:changed", {"counts": counts}, rooms.facilitators(store.code))
 
 
 def people_changed(ctx: Context, store: WorkshopStore) -> list[Announce]:

@@ -36,7 +36,7 @@ def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> 
         ack={"card": view},
         announce=(
             *audiences.card_change(store, card, "card:added", view),
-            audiences.counts_changed(ctx, store),
+            audiences.counts_changed(ctx, store, [card.group_id]),
         ),
     )
 
@@ -51,7 +51,7 @@ def edit_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: EditCard) -
     view = views.one_card(store, updated)
     announce = audiences.card_change(store, updated, "card:updated", view)
     if kind != card.kind:
-        announce.append(audiences.counts_changed(ctx, store))
+        announce.append(audiences.counts_changed(ctx, store, [card.group_id]))
     return Outcome(ack={"card": view}, announce=tuple(announce))
 
 
@@ -63,7 +63,9 @@ def delete_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef) 
     announce = audiences.card_gone(store, card)
     for back, view in zip(restored, views.card_views(store, restored), strict=True):
         announce += audiences.card_change(store, back, "card:added", view)
-    return Outcome(ack={"card_id": card.id}, announce=(*announce, audiences.counts_changed(ctx, store)))
+    return Outcome(
+        ack={"card_id": card.id}, announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id]))
+    )
 
 
 def find_card(store: WorkshopStore, card_id: int) -> Card:

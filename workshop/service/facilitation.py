@@ -33,7 +33,9 @@ def set_hidden(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef, h
             *audiences.public_rooms(store, changed, "card:added", public),
             Announce("card:updated", {"card": view}, rooms.facilitators(store.code)),
         ]
-    return Outcome(ack={"card": view}, announce=(*announce, audiences.counts_changed(ctx, store)))
+    return Outcome(
+        ack={"card": view}, announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id]))
+    )
 
 
 def correct_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CorrectCard) -> Outcome:
@@ -73,7 +75,7 @@ def move_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveCard) -
         announce.append(Announce("card:updated", public, rooms.screens(code)))
     return Outcome(
         ack={"card": view},
-        announce=(*announce, audiences.counts_changed(ctx, store)),
+        announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id, moved.group_id])),
         # Its dots were the old group's: they come back to the voters.
         refresh=(rooms.group(code, card.group_id), rooms.facilitators(code)) if had_votes else (),
     )

@@ -98,7 +98,7 @@ def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCard
         announce += audiences.public_rooms(store, into, "card:merged", public)
     return Outcome(
         ack={"card": view},
-        announce=(*announce, audiences.counts_changed(ctx, store)),
+        announce=(*announce, audiences.counts_changed(ctx, store, [into.group_id])),
         refresh=_dots_changed(store, into.group_id) if had_votes else (),
     )
 

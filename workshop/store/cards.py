@@ -138,6 +138,15 @@ class Cards:
                 found.setdefault(r["merged_into"], []).append(_card(r))
         return found
 
+    def counts_in(self, group_id: int) -> dict[str, int]:
+        """Visible cards of one group, per kind."""
+        rows = self._h.rows(
+            "SELECT kind, COUNT(*) AS n FROM cards WHERE group_id = ? AND hidden = 0 AND merged_into IS NULL "
+            "GROUP BY kind",
+            [group_id],
+        )
+        return {r["kind"]: r["n"] for r in rows}
+
     def count(self) -> int:
         return self._h.scalar("SELECT COUNT(*) FROM cards")
 

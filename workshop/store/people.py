@@ -55,6 +55,11 @@ class People:
                 "UPDATE participants SET group_id = ? WHERE id = ?", [(g, p) for p, g in moves.items()]
             )
 
+    def count_in(self, group_id: int) -> int:
+        return self._h.scalar(
+            "SELECT COUNT(*) FROM participants WHERE group_id = ? AND removed = 0", [group_id]
+        )
+
     def count(self) -> int:
         """People in the workshop, removed ones not counted."""
         return self._h.scalar("SELECT COUNT(*) FROM participants WHERE removed = 0")

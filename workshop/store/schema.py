@@ -104,7 +104,12 @@ def _v2_facilitation(db: sqlite_utils.Database) -> None:
     db["votes"].create_index(["theme_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_foundation, _v2_facilitation]
+def _v3_indexes(db: sqlite_utils.Database) -> None:
+    """Counting a group's people on every card change must not scan everyone."""
+    db["participants"].create_index(["group_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_foundation, _v2_facilitation, _v3_indexes]
 LATEST = len(MIGRATIONS)
 
 
