@@ -16,7 +16,7 @@ from ..domain.errors import WorkshopError
 from ..service.context import Context
 from ..store import instance
 from ..store.files import WorkshopFiles
-from . import api, downloads, guards, lan, pages, sockets
+from . import api, compression, downloads, guards, lan, pages, sockets
 from .errors import body_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +45,8 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
 
     for blueprint in (pages.bp, downloads.bp, api.bp):
         app.register_blueprint(blueprint)
+
+    compression.compress_static(app)
 
     @app.get("/healthz")
     def healthz() -> Any:
