@@ -22,7 +22,7 @@ from typing import Any
 
 import socketio
 
-from . import phones, servers
+from . import nginx, phones, servers
 from .stats import step_figures, worst_p99
 
 P99_BUDGET_MS = 250
@@ -38,6 +38,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--dots", type=int, default=3)
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--quick", action="store_true", help="tens of phones, seconds: a smoke run")
+    parser.add_argument(
+        "--via-nginx", action="store_true", help="phones connect through nginx (deploy/nginx)"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.phones, args.rates, args.seconds = min(args.phones, 40), "20,40", 2.0
@@ -103,12 +106,14 @@ async def run_target(kind: str, args: argparse.Namespace, workdir: Path) -> dict
     data_dir = workdir / kind / "data"
     data_dir.mkdir(parents=True)
     server = servers.ServerProcess(kind, data_dir, groups)
-    result: dict[str, Any] = {"server": kind, "phones": args.phones}
+    result: dict[str, Any] = {"server": kind, "phones": args.phones, "via_nginx": args.via_nginx}
     procs: list[multiprocessing.Process] = []
+    proxy = nginx.Nginx(workdir / kind / "nginx", [server.port]) if args.via_nginx else None
+    url = proxy.url if proxy else server.url
     try:
         code, key = create_workshop(server, groups)
         dashboard = Dashboard()
-        await dashboard.connect(server.url, code, key)
+        await dashboard.connect(url, code, key)
         loads = args.load_processes or max(1, min(4, (args.phones + 499) // 500))
         pipes = []
         share = args.phones // loads
@@ -168,6 +173,8 @@ async def run_target(kind: str, args: argparse.Namespace, workdir: Path) -> dict
             proc.join(5)
             if proc.is_alive():
                 proc.terminate()
+        if proxy:
+            proxy.stop()
         server.stop()
     return result
 

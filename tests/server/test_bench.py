@@ -1,0 +1,58 @@
+"""The benchmark's quick mode runs in the suite, so it cannot rot: real server, baseline,
+and the same through nginx. No timed assertions here: speed is measured by the benchmark."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from workshop.bench import nginx
+
+pytestmark = pytest.mark.slow
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def run_bench(tmp_path, *extra: str) -> dict:
+    out = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop.bench", "--quick", "--json", str(out), *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads(out.read_text())
+
+
+def check_no_loss(results: list[dict]) -> None:
+    for result in results:
+        assert result["join"]["joined"] == result["phones"]
+        for step in result["steps"]:
+            assert step["sent"] > 0
+            assert (step["lost"], step["duplicated"], step["missing_acks"]) == (0, 0, 0)
+            assert step["acked"] == step["sent"]
+
+
+def test_quick_benchmark_runs_both_servers_and_loses_nothing(tmp_path):
+    figures = run_bench(tmp_path)
+    assert [r["server"] for r in figures["results"]] == ["workshop", "baseline"]
+    check_no_loss(figures["results"])
+    votes = figures["results"][0]["votes"]
+    assert votes["tallies_exact"] is True and votes["acked"] > 0
+
+
+def test_quick_benchmark_passes_through_nginx(tmp_path):
+    if not nginx.available():
+        reason = "no nginx: install Debian's package with `apt-get install nginx-light`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " (CI=true, .ci/run installs it)")
+        pytest.skip(reason)
+    figures = run_bench(tmp_path, "--only", "workshop", "--via-nginx")
+    assert figures["results"][0]["via_nginx"] is True
+    check_no_loss(figures["results"])
