@@ -60,7 +60,8 @@ class Nginx:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("nginx exited: " + (prefix / "error.log").read_text(errors="replace"))
+                self.log.flush()
+                raise RuntimeError("nginx exited: " + (prefix / "stdout.log").read_text(errors="replace"))
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=1):
                     return

@@ -1,0 +1,101 @@
+"""Two server processes behind nginx, each workshop routed to one of them by its code:
+every phone, dashboard and projector of a workshop sees every card of that workshop."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import requests
+import socketio
+
+from tests.live_server import OWNER_KEY, LiveServer, free_port
+from workshop.bench import nginx
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def sharded(tmp_path):
+    if not nginx.available():
+        reason = "no nginx: install Debian's package with `apt-get install nginx-light`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " (CI=true, .ci/run installs it)")
+        pytest.skip(reason)
+    data = tmp_path / "sessions"
+    ports = [free_port(), free_port()]
+    # One data folder for both: requests that name no workshop (the API) may go to either.
+    env = {"WORKSHOP_PUBLIC_URL": "http://127.0.0.1"}
+    backends = [LiveServer(data, port=p, env=env, log_dir=tmp_path).start() for p in ports]
+    proxy = nginx.Nginx(tmp_path / "nginx", ports, conf="workshop-sharded.conf")
+    yield proxy, backends
+    proxy.stop()
+    for backend in backends:
+        backend.stop()
+
+
+def connect(url: str, code: str, auth: dict) -> tuple[socketio.Client, list]:
+    sio = socketio.Client(reconnection=False)
+    seen: list = []
+    sio.on("card:added", lambda data: seen.append(data["card"]["text"]))
+    sio.connect(f"{url}?w={code}", auth=auth, transports=["websocket"], wait_timeout=5)
+    return sio, seen
+
+
+def test_each_workshop_sees_all_its_cards_through_the_shards(sharded):
+    proxy, backends = sharded
+    made = []
+    for title in ("One", "Two", "Three", "Four"):
+        response = requests.post(
+            proxy.url + "/api/workshops",
+            json={"title": title, "question": "Q", "groups": 1},
+            headers={"Authorization": f"Bearer {OWNER_KEY}"},
+            timeout=5,
+        )
+        assert response.status_code == 201
+        made.append(response.json())
+    clients = []
+    try:
+        for workshop in made:
+            code = workshop["code"]
+            dash, dash_seen = connect(proxy.url, code, {"code": code, "key": workshop["facilitator_key"]})
+            screen, screen_seen = connect(
+                proxy.url, code, {"code": code, "role": "screen", "key": workshop["facilitator_key"]}
+            )
+            phones = [connect(proxy.url, code, {"code": code}) for _ in range(3)]
+            clients += [dash, screen, *(p for p, _ in phones)]
+            for n, (phone, _) in enumerate(phones):
+                assert phone.call("join", {"name": f"P{n}"}, timeout=5)["ok"]
+            for n, (phone, _) in enumerate(phones):
+                ack = phone.call(
+                    "card:add",
+                    {"kind": "challenge", "text": f"{code} card {n}", "client_id": f"c{n}"},
+                    timeout=5,
+                )
+                assert ack["ok"], ack
+            expected = {f"{code} card {n}" for n in range(3)}
+            phones[0][0].sleep(0.5)
+            assert set(dash_seen) == expected
+            assert set(screen_seen) == expected
+            for _, seen in phones:
+                assert set(seen) == expected  # one group: everyone sees every card
+        # Each workshop lives in exactly one process: a dashboard connected straight to a
+        # backend hears a workshop's new card only if that backend is the workshop's shard.
+        for workshop in made:
+            code = workshop["code"]
+            direct = [
+                connect(b.url, code, {"code": code, "key": workshop["facilitator_key"]}) for b in backends
+            ]
+            clients += [sio for sio, _ in direct]
+            phone, _ = connect(proxy.url, code, {"code": code})
+            clients.append(phone)
+            assert phone.call("join", {"name": "Late"}, timeout=5)["ok"]
+            assert phone.call(
+                "card:add", {"kind": "challenge", "text": "routed", "client_id": "r"}, timeout=5
+            )["ok"]
+            phone.sleep(0.5)
+            heard = [seen.count("routed") for _, seen in direct]
+            assert sorted(heard) == [0, 1], f"{code}: heard by {heard}"
+    finally:
+        for sio in clients:
+            sio.disconnect()
