@@ -495,10 +495,38 @@ function refreshAll() {
 const themesOf = (groupId) => [...model.themes.values()].filter((t) => t.group_id === groupId)
   .sort((a, b) => a.created_at - b.created_at || a.id - b.id);
 
-/** Redraws one group's people, themes and cards from the model. */
+// A redraw must not throw a keyboard user back to the top of the page: note which control of
+// which card, person or theme has focus, and focus the same one in the redrawn column.
+const OWNERS = ['data-card-id', 'data-participant-id', 'data-theme-id'];
+const TWINS = { 'card-hide': 'card-unhide', 'card-unhide': 'card-hide' };
+
+function focusedIn(root) {
+  const active = document.activeElement;
+  if (!active || !root.contains(active)) return null;
+  const attr = OWNERS.find((a) => active.closest(`[${a}]`));
+  if (!attr) return null;
+  const control = [...active.classList].find((c) => /^(card|person|theme)-/.test(c));
+  return control && { attr, id: active.closest(`[${attr}]`).getAttribute(attr), control };
+}
+
+function restoreFocus(root, was) {
+  if (!was) return;
+  const owner = root.querySelector(`[${was.attr}="${was.id}"]`);
+  if (!owner) return;
+  const target = owner.querySelector(`.${was.control}`) || owner.querySelector(`.${TWINS[was.control]}`);
+  if (target && document.activeElement !== target) target.focus();
+}
+
+/** Redraws one group's people, themes and cards from the model, keeping the keyboard focus. */
 function refresh(groupId) {
   const col = columns.get(groupId);
   if (!col) return;
+  const was = focusedIn(col.node);
+  redraw(col, groupId);
+  restoreFocus(col.node, was);
+}
+
+function redraw(col, groupId) {
   const members = [...model.people.values()].filter((p) => p.group_id === groupId)
     .sort((a, b) => a.joined_at - b.joined_at);
   col.peopleHeading.textContent = `People (${members.length})`;

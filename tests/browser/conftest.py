@@ -185,3 +185,62 @@ def open_projector(dashboard, workshop):
     expect(page.locator("#status")).to_have_attribute("data-status", "online", timeout=TIMEOUT)
     dashboard.bring_to_front()
     return page
+
+
+# --- helpers for the facilitation tests and the facilitator's guide (docs/facilitating.md)
+
+
+@pytest.fixture
+def touch_laptop(browser):
+    """A laptop-sized page with a touch screen: a facilitator's tablet or touch laptop."""
+    contexts = []
+
+    def open_touch_laptop():
+        context = browser.new_context(viewport={"width": 1366, "height": 800}, has_touch=True)
+        contexts.append(context)
+        return _watched(context.new_page())
+
+    yield open_touch_laptop
+    for context in contexts:
+        context.close()
+
+
+def picture(page, name: str, clip: dict | None = None) -> Path:
+    """Save what the screen shows (not the whole page), at CSS pixels, for docs/img: a phone
+    shot is 412 px wide, a laptop shot 1366x800 or the `clip` rectangle of it."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False, scale="css", clip=clip, animations="disabled")
+    return path
+
+
+def _centre(locator) -> tuple[float, float]:
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    assert box is not None, f"{locator} is not on screen"
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def mouse_drag(page, source, target) -> None:
+    """Press the mouse on `source`, move in steps as a hand does, release over `target`."""
+    page.mouse.move(*_centre(source))
+    page.mouse.down()
+    x, y = _centre(target)  # measured after the press: the page may have scrolled
+    page.mouse.move(x, y, steps=8)
+    page.mouse.up()
+
+
+def touch_drag(page, source, target, steps: int = 8) -> None:
+    """Drag with a finger: real touch input through the DevTools protocol (Playwright only
+    taps), so Chromium makes pointer events of type "touch" and applies `touch-action`."""
+    x0, y0 = _centre(source)
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]})
+        x1, y1 = _centre(target)  # measured after the touch: the page may have scrolled
+        for i in range(1, steps + 1):
+            x, y = x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    finally:
+        cdp.detach()

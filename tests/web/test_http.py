@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -161,7 +162,13 @@ def test_set_up_form_creates_a_workshop_and_opens_its_dashboard(http, app):
     assert [g.name for g in store.groups.all()] == ["Red", "Blue"]
     assert store.workshop().kind_ids() == ("challenge", "idea")
     assert store.workshop().assignment == "balanced"
-    assert http.get(response.headers["Location"]).status_code == 200
+    dashboard = http.get(response.headers["Location"]).get_data(as_text=True)
+    # The workshop's own key is shown once, as a co-facilitator link that opens it.
+    link = re.search(r'id="cofacilitator-url"[^>]*value="([^"]+)"', dashboard).group(1)
+    assert link.startswith(f"http://workshop.test:5000/w/{code}/facilitate?key=")
+    assert 'id="cofacilitator-url"' not in http.get(response.headers["Location"]).get_data(as_text=True)
+    other = app.test_client()
+    assert other.get(link.replace("http://workshop.test:5000", "")).status_code == 302
 
 
 def test_set_up_form_shows_the_error_and_keeps_what_was_typed(http, app):

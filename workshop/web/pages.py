@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, session, url_for
 from markupsafe import Markup
 
 from ..domain.commands import CreateWorkshop
@@ -69,6 +69,8 @@ def create_from_form() -> Any:
     except WorkshopError as exc:
         error = {"code": exc.code, "message": exc.message, "field": exc.field}
         return _home(form=dict(form), form_error=error), 400
+    # The workshop's own key is kept only as a hash: show its link once, on the dashboard.
+    session["created"] = {"code": created.code, "key": created.facilitator_key}
     return redirect(url_for("pages.facilitate", code=created.code), code=303)
 
 
@@ -137,12 +139,18 @@ def _steward_page(code: str, template: str) -> Any:
     if not auth.may_facilitate(ctx(), store):
         return _key_form(store, None), 401
     join_url = ctx().join_url(store.code)
+    created = session.pop("created", None) if template == "facilitate.html" else None
+    cofacilitator_url = None
+    if created and created.get("code") == store.code:
+        link = url_for("pages.facilitate", code=store.code, key=created["key"])
+        cofacilitator_url = ctx().public_url + link
     return render_template(
         template,
         code=store.code,
         title=store.workshop().title,
         join_url=join_url,
         qr_svg=Markup(qr.svg(join_url)),  # segno's own markup; the URL is only QR modules
+        cofacilitator_url=cofacilitator_url,
     )
 
 
