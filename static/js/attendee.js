@@ -30,12 +30,23 @@ socket.on('connect_error', (err) => {
   socket.connect();
 });
 
+const justSaved = new Set(); // card ids acknowledged a moment ago: they show "saved"
 const outbox = createOutbox(socket, `workshop:${code}:outbox`, (item, ack) => {
   if (item.event === 'vote:cast') return voted(ack);
-  if (ack.ok) keep(ack.card); // a resend is answered but not announced again
-  else putBack(item.payload, ack.error);
+  if (ack.ok) {
+    keep(ack.card); // a resend is answered but not announced again
+    justSaved.add(ack.card.id);
+    setTimeout(() => { justSaved.delete(ack.card.id); drawCards(); }, 3000);
+  } else if (item.event === 'card:edit') {
+    editRefused(item.payload.card_id, ack.error);
+  } else {
+    putBack(item.payload, ack.error);
+  }
   drawCards();
 });
+// Pending items say whether they are on their way or waiting for the connection.
+socket.on('connect', () => drawCards());
+socket.on('disconnect', () => drawCards());
 const drawList = keyedList($('cards'), (data) => {
   if (data.event) return pendingItem(data);
   return data.kind ? cardItem(data) : el('li', { class: 'theme-head', 'data-theme-id': data.id },
@@ -294,7 +305,10 @@ function drawCards() {
   const shown = [...cards.values()].sort(byNewest);
   const themes = (state.themes || []).filter((t) => t.group_id === groupId)
     .sort((a, b) => a.created_at - b.created_at || a.id - b.id);
-  const entry = (card) => [card.id, card];
+  // A card with a pending edit, a fresh "saved" or a refused edit is drawn anew (a copy: the
+  // list redraws an item only when its data object changes).
+  const marked = (card) => (pendingEdit(card.id) || justSaved.has(card.id) || editErrors.has(card.id) ? { ...card } : card);
+  const entry = (card) => [card.id, marked(card)];
   // Themes first, each with its cards under it; the cards in none after them.
   const themed = new Set(themes.map((t) => t.id));
   const rest = shown.filter((c) => !themed.has(c.theme_id));
@@ -366,14 +380,19 @@ function voted(ack) {
   drawVotes();
 }
 
+const pendingText = () => (socket.connected ? 'sending…' : 'waiting for the connection');
+
 function pendingItem(item) {
   const { name, organisation } = state.me;
   const li = cardNode({ ...item.payload, author: name, organisation }, state.kinds);
   li.classList.add('is-pending');
   li.dataset.clientId = item.payload.client_id;
-  li.append(el('p', { class: 'card-status' }, 'sending…'));
+  li.append(el('p', { class: 'card-status' }, pendingText()));
   return li;
 }
+
+/** The text of an edit still in the outbox, if this card has one. */
+const pendingEdit = (cardId) => outbox.items().filter((i) => i.event === 'card:edit' && i.payload.card_id === cardId).pop();
 
 function cardItem(card) {
   const li = cardNode(card, state.kinds);
@@ -383,6 +402,15 @@ function cardItem(card) {
   }
   if (card.participant_id !== state.me.id) return li;
   li.classList.add('is-own');
+  const edit = pendingEdit(card.id);
+  if (edit) {
+    li.querySelector('.card-text').textContent = edit.payload.text;
+    li.classList.add('is-pending');
+    li.append(el('p', { class: 'card-status' }, pendingText()));
+  } else if (justSaved.has(card.id)) {
+    li.append(el('p', { class: 'card-status is-saved' }, 'saved'));
+  }
+  if (editErrors.has(card.id)) li.append(el('p', { class: 'field-error', role: 'alert' }, editErrors.get(card.id)));
   const about = `card-${card.id}-text`; // so "Edit" is heard with the card it edits
   const off = !canChange();
   li.append(el('div', { class: 'card-actions' },
@@ -401,15 +429,17 @@ function startEdit(li, card) {
     view.forEach((node) => { node.hidden = false; });
     li.querySelector('.card-edit').focus();
   };
-  const save = async (event) => {
+  const save = (event) => {
     event.preventDefault();
-    const ack = await request(socket, 'card:edit', { card_id: card.id, text: area.value.trim() });
-    if (!ack.ok) {
-      error.textContent = ack.error.message;
+    const text = area.value.trim();
+    if (!text) {
+      error.textContent = 'A card cannot be empty.';
       return;
     }
-    keep(ack.card);
-    drawCards(); // rebuilds the item, back in view mode
+    // Through the outbox, like a new card: an edit made offline is kept and sent later.
+    editErrors.delete(card.id);
+    outbox.send('card:edit', { card_id: card.id, text });
+    drawCards(); // rebuilds the item, back in view mode, showing the edit as pending
     const again = $('cards').querySelector(`[data-card-id="${card.id}"] .card-edit`);
     if (again) again.focus();
   };
@@ -421,6 +451,12 @@ function startEdit(li, card) {
   view.forEach((node) => { node.hidden = true; });
   li.querySelector('.card-text').after(form);
   area.focus();
+}
+
+const editErrors = new Map(); // card id -> why its last edit was refused
+
+function editRefused(cardId, error) {
+  editErrors.set(cardId, `Your edit was not saved: ${error.message}`);
 }
 
 async function deleteCard(li, card) {

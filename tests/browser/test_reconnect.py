@@ -40,7 +40,8 @@ def test_reload_and_server_restart_keep_the_person_and_deliver_the_outbox_once(l
     waiting = card_in(attendee, "#cards", "Typed while the server was down")
     expect(waiting).to_have_count(1)
     expect(waiting).to_contain_class("is-pending")
-    expect(waiting.locator(".card-status")).to_have_text("sending…")
+    # Offline, the phone says the card waits for the connection (it is safe in the outbox).
+    expect(waiting.locator(".card-status")).to_have_text("waiting for the connection")
     expect(attendee.locator("#post-text")).to_have_value("")
 
     # Back on the same port and data folder: the phone reconnects by itself and sends it.
@@ -48,6 +49,7 @@ def test_reload_and_server_restart_keep_the_person_and_deliver_the_outbox_once(l
     expect(attendee.locator("#status")).to_have_attribute("data-status", "online", timeout=RECONNECT)
     expect(waiting).not_to_contain_class("is-pending", timeout=TIMEOUT)
     expect(waiting).to_contain_class("is-own")
+    expect(waiting.locator(".card-status")).to_have_text("saved")
     expect(waiting).to_have_count(1)
     expect(attendee.locator("#cards li.card .card-text")).to_have_text(
         ["Typed while the server was down", "Before the reload"]
@@ -80,3 +82,37 @@ def test_reload_and_server_restart_keep_the_person_and_deliver_the_outbox_once(l
 
     for page in (attendee, dashboard):
         assert page.errors == []
+
+
+def test_an_edit_made_offline_waits_in_the_outbox_and_is_sent_on_reconnect(live, phone, laptop):
+    workshop = live.create_workshop(title="Retro", question="What slowed us?", groups=["Ops"])
+    groups = group_ids(live, workshop)
+    dashboard = open_dashboard(laptop, workshop)
+    attendee = join(phone(), workshop, "Ana", groups["Ops"])
+    card = post(attendee, "Typo hree")
+    expect(card).to_contain_class("is-own", timeout=TIMEOUT)
+
+    live.stop()
+    expect(attendee.locator("#status")).to_have_attribute("data-status", "offline", timeout=TIMEOUT)
+    card.locator(".card-edit").click()
+    card.locator(".card-edit-text").fill("Typo here")
+    card.locator(".card-save").click()
+    edited = card_in(attendee, "#cards", "Typo here")
+    expect(edited.locator(".card-status")).to_have_text("waiting for the connection")
+    # The edit lives in localStorage, not only in the page, so a phone that is closed keeps it.
+    stored = attendee.evaluate(f"JSON.parse(localStorage.getItem('workshop:{workshop['code']}:outbox'))")
+    assert [(i["event"], i["payload"]["text"]) for i in stored] == [("card:edit", "Typo here")]
+
+    live.start()
+    expect(attendee.locator("#status")).to_have_attribute("data-status", "online", timeout=RECONNECT)
+    expect(card_in(attendee, "#cards", "Typo here").locator(".card-status")).to_have_text(
+        "saved", timeout=TIMEOUT
+    )
+    expect(card_in(dashboard, "#groups", "Typo here")).to_have_count(1, timeout=RECONNECT)
+    export = requests.get(
+        f"{live.url}/w/{workshop['code']}/export.json",
+        headers={"Authorization": f"Bearer {workshop['facilitator_key']}"},
+        timeout=5,
+    ).json()
+    assert [c["text"] for c in export["cards"]] == ["Typo here"]
+    assert attendee.errors == []
