@@ -26,12 +26,18 @@ def sharded(tmp_path):
     ports = [free_port(), free_port()]
     # One data folder for both: requests that name no workshop (the API) may go to either.
     env = {"WORKSHOP_PUBLIC_URL": "http://127.0.0.1"}
-    backends = [LiveServer(data, port=p, env=env, log_dir=tmp_path).start() for p in ports]
-    proxy = nginx.Nginx(tmp_path / "nginx", ports, conf="workshop-sharded.conf")
-    yield proxy, backends
-    proxy.stop()
-    for backend in backends:
-        backend.stop()
+    backends = [LiveServer(data, port=p, env=env, log_dir=tmp_path) for p in ports]
+    proxy = None
+    try:
+        for backend in backends:
+            backend.start()
+        proxy = nginx.Nginx(tmp_path / "nginx", ports, conf="workshop-sharded.conf")
+        yield proxy, backends
+    finally:  # whatever failed to start, nothing is left running
+        if proxy:
+            proxy.stop()
+        for backend in backends:
+            backend.stop()
 
 
 def connect(url: str, code: str, auth: dict) -> tuple[socketio.Client, list]:
