@@ -24,6 +24,7 @@ class Settings:
     event_rates: tuple[str, ...] = ("20/second", "240/minute")  # per attendee connection
     steward_rates: tuple[str, ...] = ("50/second", "1200/minute")  # per facilitator or screen
     lookup_rates: tuple[str, ...] = ("10/minute",)  # failed join-code lookups per address
+    trusted_proxies: int = 0  # proxies in front whose X-Forwarded-For names the client
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -41,6 +42,7 @@ class Settings:
             synchronous=sync,
             allowed_hosts=_words(env.get("WORKSHOP_ALLOWED_HOSTS", "")),
             allowed_origins=_words(env.get("WORKSHOP_ALLOWED_ORIGINS", "")),
+            trusted_proxies=int(env.get("WORKSHOP_TRUSTED_PROXIES", "0")),
         )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Flask, jsonify, request
 from flask_socketio import SocketIO
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..config import Settings
 from ..domain.errors import WorkshopError
@@ -76,6 +77,11 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         engineio_logger=False,
     )
     sockets.register(socketio, attendee_rates=settings.event_rates, steward_rates=settings.steward_rates)
+    if settings.trusted_proxies:
+        # Behind nginx, the client's own address (for per-address limits) is in X-Forwarded-For.
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies
+        )
     # Outermost, so Socket.IO's own requests are checked too.
     app.wsgi_app = guards.HostCheck(app.wsgi_app, [*settings.allowed_hosts, guards.host_of(public_url)])
     logging.getLogger(__name__).debug("app ready on data folder %s", data_dir)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, request
 
 from ..domain import codes
 from ..domain.errors import UnknownWorkshop
@@ -20,3 +20,11 @@ def store_for(raw_code: str) -> WorkshopStore:
     if code is None:
         raise UnknownWorkshop(f"{raw_code!r} is not a workshop code.", field="code")
     return ctx().store(code)
+
+
+def lookup(raw_code: str) -> WorkshopStore:
+    """`store_for`, with failures counted per client address so codes can't be enumerated."""
+    from .guards import lookup_store  # guards imports nothing of ours; imported late to stay light
+
+    limiter = current_app.extensions["workshop.guards"]["lookups"]
+    return lookup_store(lambda: store_for(raw_code), limiter, request.remote_addr or "?")

@@ -10,7 +10,7 @@ from ..domain.errors import Unauthorized
 from ..service import access, exports
 from ..store.workshops import WorkshopStore
 from . import auth
-from .context import ctx, store_for
+from .context import ctx, lookup
 
 bp = Blueprint("downloads", __name__)
 
@@ -37,7 +37,7 @@ def report_md(code: str) -> Any:
 
 
 def _authorized(code: str) -> WorkshopStore:
-    store = store_for(code)
+    store = lookup(code)
     if not auth.may_facilitate(ctx(), store):
         access.require_key(ctx(), store, auth.presented_key())
         raise Unauthorized("This download needs the facilitator key.", field="key")

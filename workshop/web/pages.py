@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 from markupsafe import Markup
 
 from ..domain.commands import CreateWorkshop
 from ..domain.errors import UnknownWorkshop, WorkshopError
 from ..service import access, setup
 from ..store.workshops import WorkshopStore
-from . import auth, guards, payloads, qr
-from .context import ctx, store_for
+from . import auth, payloads, qr
+from .context import ctx, lookup
 
 bp = Blueprint("pages", __name__)
 
@@ -29,7 +29,7 @@ def home() -> Any:
 def join_by_code() -> Any:
     typed = request.args.get("code", "")
     try:
-        store = _lookup(typed)
+        store = lookup(typed)
     except UnknownWorkshop:
         return render_template("not_found.html", code=typed), 404
     return redirect(url_for("pages.attendee", code=store.code))
@@ -38,7 +38,7 @@ def join_by_code() -> Any:
 @bp.get("/j/<code>")
 def attendee(code: str) -> Any:
     try:
-        store = _lookup(code)
+        store = lookup(code)
     except UnknownWorkshop:
         return render_template("not_found.html", code=code), 404
     if store.code != code:  # a lower-case link: show the canonical one
@@ -86,14 +86,8 @@ def screen(code: str) -> Any:
 
 @bp.get("/w/<code>/qr.svg")
 def qr_svg(code: str) -> Any:
-    store = store_for(code)
+    store = lookup(code)
     return Response(qr.svg(ctx().join_url(store.code)), mimetype="image/svg+xml")
-
-
-def _lookup(code: str) -> WorkshopStore:
-    """A workshop by its typed code; failures are counted per address (no enumeration)."""
-    lookups = current_app.extensions["workshop.guards"]["lookups"]
-    return guards.lookup_store(lambda: store_for(code), lookups, request.remote_addr or "?")
 
 
 def _home(form: dict | None = None, form_error: dict | None = None) -> str:
@@ -126,7 +120,7 @@ def _int_field(text: str) -> int | str:
 def _steward_page(code: str, template: str) -> Any:
     """A page for the facilitator: key in the link once, then the cookie."""
     try:
-        store = store_for(code)
+        store = lookup(code)
     except UnknownWorkshop:
         return render_template("not_found.html", code=code), 404
     link_key = request.args.get("key")

@@ -1,0 +1,516 @@
+"""Who may do what: every Socket.IO event and every HTTP route, tried as every role.
+
+The tables below are the decision, one row per event or route, one cell per role. A new event
+or route fails `test_the_tables_decide_every_event_and_route` until someone writes down who may
+use it. Each cell runs on a fresh workshop (docs/security.md, "Who may do what"):
+
+- Workshop A has two groups, Finance and Design. In Finance, `author` wrote the target card
+  and `same_group` wrote a second card; `other_group` sits in Design; a third Finance member
+  was removed by the facilitator. Finance has one theme.
+- Workshop B, same shape, holds the `other_workshop` attendee and no cards or themes, so ids
+  of A's items name nothing there.
+- `outsider` is a connection that has not joined (Socket.IO) or a request without any
+  credential (HTTP). Over HTTP, attendees present their token as a Bearer key (a token is
+  not a key), and `screen` is the projector laptop's browser: the cookie the screen page set.
+
+A refused cell also checks that workshop A's file did not change at all.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from socketio import packet
+
+from tests.factories import OWNER_KEY, card_payload, setup_payload
+from tests.web.conftest import Phone
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ROLES = (
+    "outsider",
+    "author",
+    "same_group",
+    "other_group",
+    "other_workshop",
+    "removed",
+    "facilitator",
+    "owner",
+    "screen",
+)
+OK = "allowed"
+OWN = "allowed, in its own workshop only"  # answered ok; workshop A is untouched
+KEY_FORM = "key form"  # an HTML page answering 401 with the facilitator key form
+
+
+def roles(**cells: str) -> dict[str, str]:
+    assert set(cells) == set(ROLES), sorted(set(ROLES) ^ set(cells))
+    return cells
+
+
+# A removed attendee's connections are closed; reconnecting with its token is refused
+# `removed`, so every event answers that for them.
+FACILITATOR_ONLY = roles(
+    outsider="not_allowed",
+    author="not_allowed",
+    same_group="not_allowed",
+    other_group="not_allowed",
+    other_workshop="not_allowed",
+    removed="removed",
+    facilitator=OK,
+    owner=OK,
+    screen="not_allowed",
+)
+STEWARDS_REFUSED = {"facilitator": "not_allowed", "owner": "not_allowed", "screen": "not_allowed"}
+
+SOCKET_TABLE: dict[str, dict[str, str]] = {
+    "join": roles(
+        outsider=OK,
+        author="already_joined",
+        same_group="already_joined",
+        other_group="already_joined",
+        other_workshop="already_joined",
+        removed="removed",
+        **STEWARDS_REFUSED,
+    ),
+    "card:add": roles(
+        outsider="not_joined",
+        author=OK,
+        same_group=OK,
+        other_group=OK,
+        other_workshop=OWN,
+        removed="removed",
+        **STEWARDS_REFUSED,
+    ),
+    "card:edit": roles(
+        outsider="not_joined",
+        author=OK,
+        same_group="not_allowed",
+        other_group="not_allowed",
+        other_workshop="not_found",
+        removed="removed",
+        **STEWARDS_REFUSED,
+    ),
+    "card:delete": roles(
+        outsider="not_joined",
+        author=OK,
+        same_group="not_allowed",
+        other_group="not_allowed",
+        other_workshop="not_found",
+        removed="removed",
+        **STEWARDS_REFUSED,
+    ),
+    "vote:cast": roles(
+        outsider="not_joined",
+        author=OK,
+        same_group=OK,
+        other_group="not_your_group",
+        other_workshop="not_found",
+        removed="removed",
+        **STEWARDS_REFUSED,
+    ),
+    "vote:retract": roles(  # author and same_group hold a dot on the target card
+        outsider="not_joined",
+        author=OK,
+        same_group=OK,
+        other_group="not_found",
+        other_workshop="not_found",
+        removed="removed",
+        **STEWARDS_REFUSED,
+    ),
+    "card:hide": FACILITATOR_ONLY,
+    "card:unhide": FACILITATOR_ONLY,
+    "card:correct": FACILITATOR_ONLY,
+    "card:move": FACILITATOR_ONLY,
+    "card:theme": FACILITATOR_ONLY,
+    "card:merge": FACILITATOR_ONLY,
+    "cards:reveal": FACILITATOR_ONLY,
+    "participant:move": FACILITATOR_ONLY,
+    "participant:remove": FACILITATOR_ONLY,
+    "group:add": FACILITATOR_ONLY,
+    "group:rename": FACILITATOR_ONLY,
+    "group:lock": FACILITATOR_ONLY,
+    "group:limit": FACILITATOR_ONLY,
+    "groups:shuffle": FACILITATOR_ONLY,
+    "phase:set": FACILITATOR_ONLY,
+    "agenda:set": FACILITATOR_ONLY,
+    "timer:start": FACILITATOR_ONLY,
+    "timer:pause": FACILITATOR_ONLY,
+    "timer:resume": FACILITATOR_ONLY,
+    "timer:add": FACILITATOR_ONLY,
+    "timer:reset": FACILITATOR_ONLY,
+    "settings:set": FACILITATOR_ONLY,
+    "theme:create": FACILITATOR_ONLY,
+    "theme:rename": FACILITATOR_ONLY,
+    "theme:delete": FACILITATOR_ONLY,
+    "theme:suggest": FACILITATOR_ONLY,
+    "votes:reveal": FACILITATOR_ONLY,
+    "votes:hide": FACILITATOR_ONLY,
+    "report:show": FACILITATOR_ONLY,
+    "report:next": FACILITATOR_ONLY,
+    "report:prev": FACILITATOR_ONLY,
+    "workshop:close": FACILITATOR_ONLY,
+    "workshop:reopen": FACILITATOR_ONLY,
+}
+
+TOKENS = {r: "bad_key" for r in ("author", "same_group", "other_group", "other_workshop", "removed")}
+ANYONE = roles(**{role: OK for role in ROLES})
+FACILITATOR_PAGE = roles(
+    **{role: KEY_FORM for role in ROLES if role not in ("facilitator", "owner", "screen")},
+    facilitator=OK,
+    owner=OK,
+    screen=OK,
+)
+DOWNLOAD = roles(outsider="missing_key", **TOKENS, facilitator=OK, owner=OK, screen=OK)
+OWNER_API = roles(outsider="missing_key", **TOKENS, facilitator="bad_key", owner=OK, screen="missing_key")
+
+HTTP_TABLE: dict[str, dict[str, str]] = {
+    "GET /": ANYONE,
+    "GET /j": ANYONE,
+    "GET /j/<code>": ANYONE,
+    "GET /w/<code>/qr.svg": ANYONE,
+    "GET /healthz": ANYONE,
+    "GET /w/<code>/facilitate": FACILITATOR_PAGE,
+    "GET /w/<code>/screen": FACILITATOR_PAGE,
+    "POST /workshops": roles(**{role: KEY_FORM for role in ROLES if role != "owner"}, owner=OK),
+    "GET /w/<code>/export.json": DOWNLOAD,
+    "GET /w/<code>/export.csv": DOWNLOAD,
+    "GET /w/<code>/report.md": DOWNLOAD,
+    "POST /api/workshops": OWNER_API,
+    "GET /api/workshops": OWNER_API,
+}
+
+
+def error_codes(doc: str) -> dict[str, int | None]:
+    """code → HTTP status (None where the table gives none), from docs/protocol.md's code tables."""
+    found: dict[str, int | None] = {}
+    for table in re.findall(r"^### (?:Error codes|More error codes)\n(.*?)(?=^#)", doc, re.M | re.S):
+        for code, status in re.findall(r"^\| `([a-z_]+)` \|(?: (\d{3}) \|)?", table, re.M):
+            found[code] = int(status) if status else None
+    return found
+
+
+DOCUMENTED = error_codes((ROOT / "docs" / "protocol.md").read_text(encoding="utf-8"))
+
+
+# --- the world each cell runs in
+
+
+@dataclass
+class World:
+    app: Any
+    socketio: Any
+    connect: Any
+    http: Any
+    created: Any
+    a: dict[str, Any] = field(default_factory=dict)  # the 201 body of workshop A
+    groups: dict[str, int] = field(default_factory=dict)
+    fac: Phone | None = None
+    fac_b: Phone | None = None  # workshop B's facilitator, once B is made
+    phones: dict[str, Phone] = field(default_factory=dict)  # attendees by role
+    removed: Phone | None = None  # the removed attendee's old connection
+    card: int = 0  # the target card, by author, in Finance
+    second_card: int = 0  # by same_group, in Finance
+    theme: int = 0  # in Finance
+
+    def build(self) -> World:
+        self.a = self.created()
+        self.fac = Phone(self.connect({"code": self.a["code"], "key": self.a["facilitator_key"]}))
+        self.groups = {g["name"]: g["id"] for g in self.fac.events()[0][1]["groups"]}
+        finance, design = self.groups["Finance"], self.groups["Design"]
+        self.phones = {
+            "author": self.join(self.a["code"], finance, "Author"),
+            "same_group": self.join(self.a["code"], finance, "Sam"),
+            "other_group": self.join(self.a["code"], design, "Olga"),
+        }
+        self.removed = self.join(self.a["code"], finance, "Gone")
+        self.card = ok(self.phones["author"].emit("card:add", card_payload(text="Target")))["card"]["id"]
+        self.second_card = ok(self.phones["same_group"].emit("card:add", card_payload()))["card"]["id"]
+        ok(self.phones["other_group"].emit("card:add", card_payload(text="In Design")))
+        self.theme = ok(self.fac.emit("theme:create", {"group_id": finance, "name": "Silos"}))["theme"]["id"]
+        ok(self.fac.emit("participant:remove", {"participant_id": self.removed.participant["id"]}))
+        return self
+
+    def make_workshop_b(self) -> None:
+        """Workshop B and its attendee, made only for the cells that need them (speed)."""
+        b = self.created(title="Another workshop")
+        self.fac_b = Phone(self.connect({"code": b["code"], "key": b["facilitator_key"]}))
+        groups_b = {g["name"]: g["id"] for g in self.fac_b.events()[0][1]["groups"]}
+        self.phones["other_workshop"] = self.join(b["code"], groups_b["Finance"], "Bea")
+
+    def join(self, code: str, group: int, name: str) -> Phone:
+        phone = Phone(self.connect({"code": code}))
+        body = ok(phone.emit("join", {"name": name, "group": group}))
+        phone.token, phone.participant = body["token"], body["participant"]
+        return phone
+
+    def token(self, role: str) -> str:
+        return (self.removed if role == "removed" else self.phones[role]).token
+
+    @property
+    def path(self) -> Path:
+        return self.app.extensions["workshop"].files.path(self.a["code"])
+
+    def codes(self) -> list[str]:
+        return self.app.extensions["workshop"].files.codes()
+
+
+def ok(ack: dict[str, Any]) -> dict[str, Any]:
+    assert isinstance(ack, dict) and ack["ok"] is True, ack
+    return ack
+
+
+def snapshot(path: Path) -> dict[str, list[tuple]]:
+    """Every row of a workshop file, read through a connection of its own."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")]
+        return {t: db.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+
+
+def refusal_code(app: Any, socketio: Any, auth: Any) -> str | None:
+    """The `connect_error` code for `auth`, or None if it connected (the test client drops the data)."""
+    client = socketio.test_client(app, auth=None)  # refused before any lookup; installs the mock
+    deliver = socketio.server._send_packet
+    errors: list[Any] = []
+
+    def spy(eio_sid: str, pkt: Any) -> None:
+        if pkt.packet_type == packet.CONNECT_ERROR:
+            errors.append(pkt.data)
+        deliver(eio_sid, pkt)
+
+    socketio.server._send_packet = spy
+    try:
+        client.connect(auth=auth)
+    finally:
+        socketio.server._send_packet = deliver
+    if client.is_connected():
+        client.disconnect()
+        return None
+    return errors[-1]["data"]["code"]
+
+
+@pytest.fixture
+def world(app_and_socketio, connect, created, http) -> World:
+    app, socketio = app_and_socketio
+    return World(app, socketio, connect, http, created).build()
+
+
+# --- what each event needs first, and its payload
+
+VOTE_PHASE = 3  # the default agenda: Join, Brainstorm, Cluster, Vote, Report back
+
+
+def prepare(w: World, event: str) -> None:
+    """Put workshop A (and B, where it matters) where the event makes sense."""
+    if event.startswith("vote:"):
+        for fac in (w.fac, w.fac_b):
+            if fac is not None:
+                ok(fac.emit("phase:set", {"index": VOTE_PHASE}))
+    if event == "vote:retract":
+        for role in ("author", "same_group"):
+            ok(w.phones[role].emit("vote:cast", {"card_id": w.card, "client_id": f"v-{role}"}))
+    if event == "card:unhide":
+        ok(w.fac.emit("card:hide", {"card_id": w.card}))
+    if event == "workshop:reopen":
+        ok(w.fac.emit("workshop:close", {}))
+    if event in ("timer:pause", "timer:resume"):
+        ok(w.fac.emit("timer:start", {"seconds": 120}))
+    if event == "timer:resume":
+        ok(w.fac.emit("timer:pause", {}))
+    if event == "votes:hide":
+        ok(w.fac.emit("votes:reveal", {}))
+
+
+def payload(w: World, event: str) -> dict[str, Any]:
+    finance, design = w.groups["Finance"], w.groups["Design"]
+    author = w.phones["author"].participant["id"]
+    return {
+        "join": {"name": "Newcomer", "group": finance},
+        "card:add": card_payload(text="A new card"),
+        "card:edit": {"card_id": w.card, "text": "Edited"},
+        "card:delete": {"card_id": w.card},
+        "vote:cast": {"card_id": w.card, "client_id": "v-new"},
+        "vote:retract": {"card_id": w.card},
+        "card:hide": {"card_id": w.card},
+        "card:unhide": {"card_id": w.card},
+        "card:correct": {"card_id": w.card, "text": "Corrected"},
+        "card:move": {"card_id": w.card, "group_id": design},
+        "card:theme": {"card_id": w.card, "theme_id": w.theme},
+        "card:merge": {"into": w.card, "cards": [w.second_card]},
+        "cards:reveal": {},
+        "participant:move": {"participant_id": author, "group_id": design},
+        "participant:remove": {"participant_id": author},
+        "group:add": {"name": "Operations"},
+        "group:rename": {"group_id": finance, "name": "Money"},
+        "group:lock": {"group_id": finance, "locked": True},
+        "group:limit": {"group_id": finance, "size_limit": 10},
+        "groups:shuffle": {"strategy": "balanced"},
+        "phase:set": {"index": 1},
+        "agenda:set": {"agenda": [{"kind": "join"}, {"kind": "brainstorm", "minutes": 5}]},
+        "timer:start": {"seconds": 60},
+        "timer:pause": {},
+        "timer:resume": {},
+        "timer:add": {"seconds": 30},
+        "timer:reset": {},
+        "settings:set": {"votes_per_person": 5},
+        "theme:create": {"group_id": finance, "name": "Budget"},
+        "theme:rename": {"theme_id": w.theme, "name": "Data silos"},
+        "theme:delete": {"theme_id": w.theme},
+        "theme:suggest": {"group_id": finance},
+        "votes:reveal": {},
+        "votes:hide": {},
+        "report:show": {"group_id": finance},
+        "report:next": {},
+        "report:prev": {},
+        "workshop:close": {},
+        "workshop:reopen": {},
+    }[event]
+
+
+def acting_phone(w: World, role: str) -> Phone:
+    code, key = w.a["code"], w.a["facilitator_key"]
+    if role == "outsider":
+        return Phone(w.connect({"code": code}))
+    if role == "facilitator":
+        return w.fac
+    if role == "owner":
+        return Phone(w.connect({"code": code, "key": OWNER_KEY}))
+    if role == "screen":
+        return Phone(w.connect({"code": code, "role": "screen", "key": key}))
+    return w.phones[role]
+
+
+def socket_answer(w: World, event: str, role: str) -> Any:
+    """The ack, or for the removed attendee the refusal of its reconnection."""
+    if role == "removed":
+        assert not w.removed.client.is_connected(), "the removed person's old connection is still open"
+        assert "removed" in [m["name"] for m in w.removed.client.queue], "it was not told before closing"
+        return {"refused": refusal_code(w.app, w.socketio, {"code": w.a["code"], "token": w.token(role)})}
+    return acting_phone(w, role).emit(event, payload(w, event))
+
+
+# --- HTTP
+
+
+def http_request(w: World, route: str) -> tuple[str, str, dict[str, Any]]:
+    code = w.a["code"]
+    form = {"title": "From the form", "question": "Why?", "groups": "Finance\nDesign"}
+    return {
+        "GET /": ("GET", "/", {}),
+        "GET /j": ("GET", f"/j?code={code}", {}),
+        "GET /j/<code>": ("GET", f"/j/{code}", {}),
+        "GET /w/<code>/qr.svg": ("GET", f"/w/{code}/qr.svg", {}),
+        "GET /healthz": ("GET", "/healthz", {}),
+        "GET /w/<code>/facilitate": ("GET", f"/w/{code}/facilitate", {}),
+        "GET /w/<code>/screen": ("GET", f"/w/{code}/screen", {}),
+        "POST /workshops": ("POST", "/workshops", {"data": form}),
+        "GET /w/<code>/export.json": ("GET", f"/w/{code}/export.json", {}),
+        "GET /w/<code>/export.csv": ("GET", f"/w/{code}/export.csv", {}),
+        "GET /w/<code>/report.md": ("GET", f"/w/{code}/report.md", {}),
+        "POST /api/workshops": ("POST", "/api/workshops", {"json": setup_payload(title="From the API")}),
+        "GET /api/workshops": ("GET", "/api/workshops", {}),
+    }[route]
+
+
+def http_client_for(w: World, role: str) -> tuple[Any, dict[str, str]]:
+    """A browser or script acting as `role`, and the headers it sends."""
+    if role == "outsider":
+        return w.http, {}
+    if role == "facilitator":
+        return w.http, {"Authorization": f"Bearer {w.a['facilitator_key']}"}
+    if role == "owner":
+        return w.http, {"Authorization": f"Bearer {OWNER_KEY}"}
+    if role == "screen":
+        projector = w.app.test_client()
+        opened = projector.get(f"/w/{w.a['code']}/screen?key={w.a['facilitator_key']}")
+        assert opened.status_code == 302
+        return projector, {}
+    return w.http, {"Authorization": f"Bearer {w.token(role)}"}
+
+
+def http_answer(w: World, route: str, role: str) -> Any:
+    method, path, body = http_request(w, route)
+    client, headers = http_client_for(w, role)
+    return client.open(path, method=method, headers=headers, **body)
+
+
+def check_http(response: Any, expected: str, cell: str) -> None:
+    status = response.status_code
+    if expected == OK:
+        assert status < 400, f"{cell}: expected allowed, got {status} {response.get_data(as_text=True)[:200]}"
+    elif expected == KEY_FORM:
+        assert status == 401, f"{cell}: expected the key form (401), got {status}"
+        assert 'id="key-form"' in response.get_data(as_text=True), f"{cell}: 401 without the key form"
+    else:
+        body = response.get_json(silent=True) or {}
+        got = (status, body.get("error", {}).get("code"))
+        assert got == (DOCUMENTED[expected], expected), f"{cell}: expected {expected}, got {got}"
+
+
+# --- the tests
+
+
+def cells() -> list[Any]:
+    found = [
+        pytest.param("socket", name, role, id=f"{name}-{role}")
+        for name, row in SOCKET_TABLE.items()
+        for role in ROLES
+    ]
+    found += [
+        pytest.param("http", name, role, id=f"{name}-{role}")
+        for name, row in HTTP_TABLE.items()
+        for role in ROLES
+    ]
+    return found
+
+
+@pytest.mark.parametrize("surface, name, role", cells())
+def test_each_role_gets_exactly_what_the_table_says(world, surface, name, role):
+    table = SOCKET_TABLE if surface == "socket" else HTTP_TABLE
+    expected = table[name][role]
+    cell = f"{name} as {role}"
+    if role == "other_workshop":
+        world.make_workshop_b()
+    if surface == "socket":
+        prepare(world, name)
+    before, codes_before = snapshot(world.path), world.codes()
+
+    if surface == "http":
+        check_http(http_answer(world, name, role), expected, cell)
+    elif role == "removed":
+        answer = socket_answer(world, name, role)
+        assert answer == {"refused": expected}, f"{cell}: {answer}"
+    else:
+        ack = socket_answer(world, name, role)
+        assert isinstance(ack, dict), f"{cell}: no acknowledgement"
+        if expected in (OK, OWN):
+            assert ack["ok"] is True, f"{cell}: expected allowed, got {ack}"
+        else:
+            assert (ack["ok"], ack.get("error", {}).get("code")) == (False, expected), f"{cell}: {ack}"
+
+    if expected not in (OK,):
+        assert snapshot(world.path) == before, f"{cell}: refused, yet workshop A's file changed"
+        assert world.codes() == codes_before, f"{cell}: refused, yet a workshop was created"
+
+
+def test_the_tables_decide_every_event_and_route(app_and_socketio):
+    app, socketio = app_and_socketio
+    events = set(socketio.server.handlers["/"]) - {"connect", "disconnect"}
+    routes = {
+        f"{method} {rule.rule}"
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert sorted(events ^ set(SOCKET_TABLE)) == [], "decide who may use each new event (or drop the row)"
+    assert sorted(routes ^ set(HTTP_TABLE)) == [], "decide who may use each new route (or drop the row)"
+    for row in [*SOCKET_TABLE.values(), *HTTP_TABLE.values()]:
+        assert tuple(row) == ROLES or set(row) == set(ROLES)
+    used = {v for row in [*SOCKET_TABLE.values(), *HTTP_TABLE.values()] for v in row.values()}
+    assert sorted(used - set(DOCUMENTED) - {OK, OWN, KEY_FORM}) == [], "every expected code is documented"
