@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -61,6 +62,14 @@ class Client:
     def close(self) -> None:
         if self.sio.connected:
             self.sio.disconnect()
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_here():
+    """Clients of a killed server are finalised within the test that made them, so any
+    warning about what they left open is reported there, not in a later test."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
