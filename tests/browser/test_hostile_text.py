@@ -50,3 +50,50 @@ def test_markup_in_cards_names_and_titles_is_shown_literally(live, phone, laptop
 
     for page in (attendee, dashboard, projector):
         assert page.errors == [], "a script ran or failed: no alert may come from user text"
+
+
+GROUP = "<svg onload=alert(4)>Ops"
+THEME = "<img src=y onerror=alert(5)>"
+# Right-to-left, emoji with a joiner, a zero-width space and a bell character: kept exactly.
+WORLD = "مرحبا שלום 👩‍💻 zero\u200bwidth bell\x07 =SUM(A1)"
+
+
+def test_group_and_theme_names_and_any_script_are_text_and_stored_exactly(live, phone, laptop):
+    import requests
+    import socketio
+
+    workshop = live.create_workshop(title="Names", question="Q", groups=[GROUP])
+    ops = group_ids(live, workshop)[GROUP]
+    dashboard = open_dashboard(laptop, workshop)
+    attendee = join(phone(), workshop, "Ana", ops)
+    expect(attendee.locator("#group-name")).to_have_text(GROUP)
+
+    steward = socketio.Client(reconnection=False)
+    steward.connect(live.url, auth={"code": workshop["code"], "key": workshop["facilitator_key"]})
+    try:
+        assert steward.call("theme:create", {"group_id": ops, "name": THEME}, timeout=5)["ok"]
+    finally:
+        steward.disconnect()
+    mine = post(attendee, WORLD)
+    expect(mine).not_to_contain_class("is-pending", timeout=TIMEOUT)
+    assert mine.locator(".card-text").inner_text().replace("\x07", "") == WORLD.replace("\x07", "")
+    assert mine.locator(".card-text").get_attribute("dir") == "auto"
+    expect(attendee.locator("li.theme-head[data-theme-id] .theme-name")).to_have_text(THEME, timeout=TIMEOUT)
+    expect(dashboard.locator(".theme[data-theme-id] .theme-name")).to_have_text(THEME, timeout=TIMEOUT)
+    expect(dashboard.locator("#groups .group-name")).to_have_text(GROUP)
+    for page in (attendee, dashboard):
+        expect(page.locator("main svg[onload], main img[src='y']")).to_have_count(0)
+        assert page.errors == []
+
+    export = requests.get(
+        f"{live.url}/w/{workshop['code']}/export.json",
+        headers={"Authorization": f"Bearer {workshop['facilitator_key']}"},
+        timeout=5,
+    ).json()
+    assert [c["text"] for c in export["cards"]] == [WORLD]
+    assert [g["name"] for g in export["groups"]] == [GROUP]
+    assert [t["name"] for t in export["themes"]] == [THEME]
+    csv_text = requests.get(
+        f"{live.url}/w/{workshop['code']}/export.csv?key={workshop['facilitator_key']}", timeout=5
+    ).text
+    assert "'<svg" not in csv_text and "مرحبا" in csv_text
