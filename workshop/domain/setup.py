@@ -13,7 +13,7 @@ from .phases import Phase
 from .settings import Settings, cards_per_person, max_people, votes_per_person
 
 DEFAULT_KINDS = ("challenge", "opportunity")
-MAX_GROUPS = 50
+MAX_GROUPS = 200  # a conference room of 2,000 in groups of ten
 MAX_KINDS = 8
 _KIND_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
