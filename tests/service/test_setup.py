@@ -66,7 +66,7 @@ def test_each_workshop_gets_its_own_code_and_key(ctx):
     [
         ({"title": ""}, "empty_text"),
         ({"groups": 0}, "invalid_input"),
-        ({"groups": 51}, "invalid_input"),
+        ({"groups": 201}, "invalid_input"),
         ({"groups": ["A", "a"]}, "invalid_input"),
         ({"kinds": ["bad kind!"]}, "invalid_input"),
         ({"assignment": "random"}, "invalid_input"),

@@ -239,8 +239,8 @@ def test_facilitator_inputs_have_limits(joined, facilitator, event, payload, cod
     [
         ({"title": "t" * 201}, "title"),
         ({"question": "q" * 1001}, "question"),
-        ({"groups": 51}, "groups"),
-        ({"groups": [f"G{n}" for n in range(51)]}, "groups"),
+        ({"groups": 201}, "groups"),
+        ({"groups": [f"G{n}" for n in range(201)]}, "groups"),
         ({"groups": ["g" * 61]}, "groups"),
         ({"kinds": [f"k{n}" for n in range(9)]}, "kinds"),
         ({"kinds": ["k" * 31]}, "kinds"),

@@ -78,8 +78,9 @@ def blurred(view: View) -> View:
 def card_views(store: WorkshopStore, cards: Iterable[Card]) -> list[View]:
     """Cards with their authors and merged texts, reading the people once."""
     cards = list(cards)
-    people = {p.id: p for p in store.people.all()}
     folded = store.cards.merged_into([c.id for c in cards])
+    authors = {c.participant_id for c in cards} | {m.participant_id for ms in folded.values() for m in ms}
+    people = store.people.by_ids(authors)
     return [
         card_view(c, people.get(c.participant_id), merged_views(folded.get(c.id, ()), people)) for c in cards
     ]

@@ -9,15 +9,23 @@ from .handle import Handle, Row
 
 
 class Groups:
+    """Groups change rarely and are read on every join and state: they are kept in memory,
+    in step with every write to the table (this process is the file's only writer)."""
+
     def __init__(self, handle: Handle) -> None:
         self._h = handle
+        self._cached: list[Group] | None = None
 
     def all(self) -> list[Group]:
-        return [_group(r) for r in self._h.rows("SELECT * FROM groups ORDER BY position, id")]
+        if self._cached is None:
+            self._cached = [_group(r) for r in self._h.rows("SELECT * FROM groups ORDER BY position, id")]
+        return list(self._cached)
 
     def get(self, group_id: int) -> Group | None:
-        row = self._h.row("SELECT * FROM groups WHERE id = ?", [group_id])
-        return _group(row) if row else None
+        return next((g for g in self.all() if g.id == group_id), None)
+
+    def _changed(self) -> None:
+        self._cached = None
 
     def add(self, name: str) -> Group:
         with self._h.atomic():
@@ -25,18 +33,22 @@ class Groups:
             table = self._h.db["groups"].insert(
                 {"name": name, "position": position, "created_at": self._h.clock()}
             )
+        self._changed()
         return Group(id=table.last_pk, name=name, position=position)
 
     def rename(self, group: Group, name: str) -> Group:
         self._h.execute("UPDATE groups SET name = ? WHERE id = ?", [name, group.id])
+        self._changed()
         return replace(group, name=name)
 
     def set_locked(self, group: Group, locked: bool) -> Group:
         self._h.execute("UPDATE groups SET locked = ? WHERE id = ?", [int(locked), group.id])
+        self._changed()
         return replace(group, locked=locked)
 
     def set_size_limit(self, group: Group, size_limit: int | None) -> Group:
         self._h.execute("UPDATE groups SET size_limit = ? WHERE id = ?", [size_limit, group.id])
+        self._changed()
         return replace(group, size_limit=size_limit)
 
     def sizes(self) -> dict[int, int]:
@@ -48,7 +60,7 @@ class Groups:
         return {r["id"]: r["n"] for r in rows}
 
     def count(self) -> int:
-        return self._h.scalar("SELECT COUNT(*) FROM groups")
+        return len(self.all())
 
 
 def _group(r: Row) -> Group:

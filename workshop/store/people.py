@@ -15,6 +15,14 @@ class People:
     def all(self) -> list[Participant]:
         return [_participant(r) for r in self._h.rows("SELECT * FROM participants ORDER BY id")]
 
+    def by_ids(self, ids: set[int]) -> dict[int, Participant]:
+        """Some people by id (the authors of the cards in view), not the whole room."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._h.rows(f"SELECT * FROM participants WHERE id IN ({marks})", sorted(ids))
+        return {r["id"]: _participant(r) for r in rows}
+
     def get(self, participant_id: int) -> Participant | None:
         row = self._h.row("SELECT * FROM participants WHERE id = ?", [participant_id])
         return _participant(row) if row else None
