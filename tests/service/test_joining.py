@@ -52,14 +52,14 @@ def test_balanced_assignment_spreads_six_joins_three_and_three(ctx):
     store, _ = make_workshop(ctx, assignment="balanced")
     for _ in range(6):
         join_as(ctx, store)
-    assert sorted(store.groups.sizes().values()) == [3, 3]
+    assert sorted(store.group_sizes().values()) == [3, 3]
 
 
 def test_balanced_assignment_ignores_the_chosen_group(ctx):
     store, _ = make_workshop(ctx, assignment="balanced")
     finance, design = group_ids(store)
     joined = [join_as(ctx, store, group=finance) for _ in range(4)]
-    assert store.groups.sizes() == {finance: 2, design: 2}
+    assert store.group_sizes() == {finance: 2, design: 2}
     assert {store.people.get(a.participant_id).group_id for a in joined} == {finance, design}
 
 

@@ -82,7 +82,7 @@ def test_shuffle_sizes_differ_by_at_most_one_for_any_crowd(ctx, three_groups):
     for n in range(1, 8):
         join_as(ctx, store, group=group_ids[n % 2])
         shuffle(ctx, store, "balanced")
-        sizes = store.groups.sizes()
+        sizes = store.group_sizes()
         assert sum(sizes.values()) == n
         assert max(sizes.values()) - min(sizes.values()) <= 1, (n, sizes)
 
@@ -101,7 +101,7 @@ def test_mixed_shuffle_spreads_each_organisation_over_the_groups(ctx, three_grou
     organisations = ["ACME"] * 5 + ["acme "] * 2 + ["Beta"] * 4 + [None] * 3
     crowd = [join_as(ctx, store, group=group_ids[0], organisation=o) for o in organisations]
     outcome = shuffle(ctx, store, "mixed")
-    sizes = store.groups.sizes()
+    sizes = store.group_sizes()
     assert sorted(sizes.values()) == [4, 5, 5]
     per_org: dict[str, Counter[int]] = {}
     for actor, organisation in zip(crowd, organisations, strict=True):
@@ -122,7 +122,7 @@ def test_shuffle_leaves_removed_people_where_they_were(ctx, three_groups):
     outcome = shuffle(ctx, store, "balanced")
     assert group_of(store, gone) == group_ids[0]
     assert rooms.person(store.code, gone.participant_id) not in outcome.refresh
-    assert sorted(store.groups.sizes().values()) == [1, 2, 2]  # five people left
+    assert sorted(store.group_sizes().values()) == [1, 2, 2]  # five people left
 
 
 @pytest.mark.parametrize("strategy", ["random", "", "BALANCED"])
@@ -204,7 +204,7 @@ def test_a_full_group_refuses_newcomers(ctx, store, groups):
     assert (error.code, error.field) == ("group_full", "group")
     actor, _ = join(ctx, store, group=design)
     assert group_of(store, actor) == design
-    assert store.groups.sizes() == {finance: 1, design: 1}
+    assert store.group_sizes() == {finance: 1, design: 1}
 
 
 def test_balanced_joins_skip_full_and_locked_groups(ctx):

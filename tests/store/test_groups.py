@@ -16,11 +16,11 @@ def test_sizes_list_empty_groups_as_zero(ws, person):
     person(finance)
     person(finance)
     person(design)
-    assert ws.groups.sizes() == {finance: 2, design: 1, ops: 0}
+    assert ws.group_sizes() == {finance: 2, design: 1, ops: 0}
 
 
 def test_sizes_of_a_new_workshop_are_all_zero(ws):
-    assert ws.groups.sizes() == {g.id: 0 for g in ws.groups.all()}
+    assert ws.group_sizes() == {g.id: 0 for g in ws.groups.all()}
 
 
 def test_rename_persists_after_reopening(reopen, ws):

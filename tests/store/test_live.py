@@ -172,7 +172,7 @@ def test_removed_people_are_not_counted(ws, person):
     assert ws.people.count() == 3
     ws.people.remove(ada)
     assert ws.people.count() == 2
-    assert ws.groups.sizes() == {finance: 1, design: 1}
+    assert ws.group_sizes() == {finance: 1, design: 1}
 
 
 def test_removed_persons_cards_stay(ws, person):

@@ -103,7 +103,7 @@ def member_rooms(actor: Actor, store: WorkshopStore) -> list[str]:
 
 
 def _choose_group(ctx: Context, store: WorkshopStore, wanted: int | None, how: str) -> int:
-    sizes = store.groups.sizes()
+    sizes = store.group_sizes()
     if how == "self" and wanted is not None:
         group = store.groups.get(wanted)
         if group is None:

@@ -143,7 +143,7 @@ def settings_view(live: Live) -> View:
 
 def counts(store: WorkshopStore, ctx: Context) -> View:
     """People and visible cards per group, for the dashboard's headers."""
-    sizes = store.groups.sizes()
+    sizes = store.group_sizes()
     cards = store.cards.counts()
     return {
         "people": sum(sizes.values()),

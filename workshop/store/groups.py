@@ -15,6 +15,7 @@ class Groups:
     def __init__(self, handle: Handle) -> None:
         self._h = handle
         self._cached: list[Group] | None = None
+        handle.on_rollback(self._changed)
 
     def all(self) -> list[Group]:
         if self._cached is None:
@@ -50,14 +51,6 @@ class Groups:
         self._h.execute("UPDATE groups SET size_limit = ? WHERE id = ?", [size_limit, group.id])
         self._changed()
         return replace(group, size_limit=size_limit)
-
-    def sizes(self) -> dict[int, int]:
-        """People per group (removed people not counted), every group listed, empty ones as 0."""
-        rows = self._h.rows(
-            "SELECT g.id AS id, COUNT(p.id) AS n FROM groups g "
-            "LEFT JOIN participants p ON p.group_id = g.id AND p.removed = 0 GROUP BY g.id"
-        )
-        return {r["id"]: r["n"] for r in rows}
 
     def count(self) -> int:
         return len(self.all())

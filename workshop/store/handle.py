@@ -43,6 +43,11 @@ class Handle:
         # SQLite opens a file it cannot write read-only, and the connection stays so even
         # after the disk is writable again: a stale handle is reopened on the next use.
         self.stale = False
+        self._rollback_hooks: list[Callable[[], None]] = []
+
+    def on_rollback(self, hook: Callable[[], None]) -> None:
+        """`hook` runs when a transaction fails: in-memory copies must not keep what was undone."""
+        self._rollback_hooks.append(hook)
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
@@ -53,11 +58,20 @@ class Handle:
         """
         try:
             with self.lock, self.db.atomic():
-                yield
+                try:
+                    yield
+                except BaseException:
+                    self._rolled_back()
+                    raise
         except sqlite3.OperationalError as exc:
+            self._rolled_back()
             error = storage_error(exc, self.path)
             self.stale = isinstance(error, StorageReadOnly)
             raise error from exc
+
+    def _rolled_back(self) -> None:
+        for hook in self._rollback_hooks:
+            hook()
 
     @property
     def path(self) -> str:

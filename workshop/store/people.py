@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..domain.entities import Participant
@@ -11,6 +12,21 @@ from .handle import Handle, Row
 class People:
     def __init__(self, handle: Handle) -> None:
         self._h = handle
+        handle.on_rollback(self._forget)
+        # People per group, read on every join (balanced assignment): kept in step with writes.
+        self._sizes: Counter[int] | None = None
+
+    def _forget(self) -> None:
+        self._sizes = None
+
+    def group_sizes(self) -> Counter[int]:
+        """People in each group that has any, removed people not counted."""
+        if self._sizes is None:
+            rows = self._h.rows(
+                "SELECT group_id, COUNT(*) AS n FROM participants WHERE removed = 0 GROUP BY group_id"
+            )
+            self._sizes = Counter({r["group_id"]: r["n"] for r in rows})
+        return Counter(self._sizes)
 
     def all(self) -> list[Participant]:
         return [_participant(r) for r in self._h.rows("SELECT * FROM participants ORDER BY id")]
@@ -45,15 +61,19 @@ class People:
                     "joined_at": now,
                 }
             )
+        if self._sizes is not None:
+            self._sizes[group_id] += 1
         return Participant(table.last_pk, name, organisation, group_id, now)
 
     def move(self, participant: Participant, group_id: int) -> Participant:
         self._h.execute("UPDATE participants SET group_id = ? WHERE id = ?", [group_id, participant.id])
+        self._sizes = None
         return replace(participant, group_id=group_id)
 
     def remove(self, participant: Participant) -> Participant:
         """Out of the workshop: their token stops working, their cards stay theirs."""
         self._h.execute("UPDATE participants SET removed = 1 WHERE id = ?", [participant.id])
+        self._sizes = None
         return replace(participant, removed=True)
 
     def move_many(self, moves: dict[int, int]) -> None:
@@ -62,6 +82,7 @@ class People:
             self._h.db.conn.executemany(
                 "UPDATE participants SET group_id = ? WHERE id = ?", [(g, p) for p, g in moves.items()]
             )
+        self._sizes = None
 
     def count_in(self, group_id: int) -> int:
         return self._h.scalar(

@@ -138,6 +138,11 @@ class WorkshopStore:
         self._live = live
         return live
 
+    def group_sizes(self) -> dict[int, int]:
+        """People per group (removed people not counted), every group listed, empty ones as 0."""
+        sizes = self.people.group_sizes()
+        return {g.id: sizes.get(g.id, 0) for g in self.groups.all()}
+
     def facilitator_key_hash(self) -> str:
         return self.handle.scalar("SELECT facilitator_key_hash FROM workshop WHERE id = 1")
 
