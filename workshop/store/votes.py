@@ -40,7 +40,11 @@ class Votes:
             "created_at": self._h.clock(),
         }
         with self._h.atomic():
-            row["id"] = self._h.db["votes"].insert(row).last_pk
+            row["id"] = self._h.db.execute(
+                "INSERT INTO votes (participant_id, card_id, theme_id, client_id, created_at)"
+                " VALUES (:participant_id, :card_id, :theme_id, :client_id, :created_at)",
+                row,
+            ).lastrowid
         return _vote(row)
 
     def retract(self, participant_id: int, column: str, item_id: int) -> bool:
