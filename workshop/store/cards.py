@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -15,6 +16,13 @@ _INSERT = f"INSERT INTO cards ({', '.join(_COLUMNS)}) VALUES ({', '.join(':' + c
 class Cards:
     def __init__(self, handle: Handle) -> None:
         self._h = handle
+        # Visible cards per group and kind, sent to dashboards on every post: kept in memory,
+        # counted up by new cards, recounted after any other change (rare).
+        self._counts: dict[int, Counter[str]] | None = None
+        handle.on_rollback(self._recount)
+
+    def _recount(self) -> None:
+        self._counts = None
 
     def all(self, *, group_id: int | None = None, include_hidden: bool = True) -> list[Card]:
         """Cards in posting order; cards merged into another are part of it, not listed."""
@@ -61,9 +69,12 @@ class Cards:
             # A plain INSERT: sqlite-utils' insert() inspects the table first, which the hot path
             # of a room posting at once can do without.
             row["id"] = self._h.db.execute(_INSERT, row).lastrowid
+            if self._counts is not None:
+                self._counts.setdefault(group_id, Counter())[kind] += 1
         return _card(row), True
 
     def update(self, card: Card, *, text: str, kind: str) -> Card:
+        self._recount()
         now = self._h.clock()
         self._h.execute(
             "UPDATE cards SET text = ?, kind = ?, updated_at = ? WHERE id = ?",
@@ -74,6 +85,7 @@ class Cards:
     def delete(self, card_id: int) -> list[Card]:
         """Gone with its dots. Cards merged into it are other people's words: they come back
         as cards of their own, and are returned so they can be announced."""
+        self._recount()
         with self._h.atomic():
             restored = [
                 _card(r) for r in self._h.rows("SELECT * FROM cards WHERE merged_into = ?", [card_id])
@@ -84,11 +96,17 @@ class Cards:
         return [replace(c, merged_into=None) for c in restored]
 
     def set_hidden(self, card: Card, hidden: bool) -> Card:
+        self._recount()
         self._h.execute("UPDATE cards SET hidden = ? WHERE id = ?", [int(hidden), card.id])
         return replace(card, hidden=hidden)
 
     def counts(self) -> dict[int, dict[str, int]]:
         """Visible cards per group and kind."""
+        if self._counts is None:
+            self._counts = {gid: Counter(kinds) for gid, kinds in self._count_all().items()}
+        return {gid: dict(kinds) for gid, kinds in self._counts.items() if kinds}
+
+    def _count_all(self) -> dict[int, dict[str, int]]:
         counts: dict[int, dict[str, int]] = {}
         rows = self._h.rows(
             "SELECT group_id, kind, COUNT(*) AS n FROM cards WHERE hidden = 0 AND merged_into IS NULL "
@@ -114,6 +132,7 @@ class Cards:
 
     def move(self, card: Card, group_id: int) -> Card:
         """To another group: it leaves its theme, and its votes (cast by the old group) go."""
+        self._recount()
         with self._h.atomic():
             self._h.db.execute(
                 "UPDATE cards SET group_id = ?, theme_id = NULL WHERE id = ? OR merged_into = ?",
@@ -124,6 +143,7 @@ class Cards:
 
     def merge(self, into: Card, others: list[Card]) -> None:
         """Fold `others` into `into`: they stay in the file, listed under it, and their dots move."""
+        self._recount()
         ids = [c.id for c in others]
         marks = ",".join("?" * len(ids))
         with self._h.atomic():
@@ -145,12 +165,7 @@ class Cards:
 
     def counts_in(self, group_id: int) -> dict[str, int]:
         """Visible cards of one group, per kind."""
-        rows = self._h.rows(
-            "SELECT kind, COUNT(*) AS n FROM cards WHERE group_id = ? AND hidden = 0 AND merged_into IS NULL "
-            "GROUP BY kind",
-            [group_id],
-        )
-        return {r["kind"]: r["n"] for r in rows}
+        return self.counts().get(group_id, {})
 
     def count(self) -> int:
         return self._h.scalar("SELECT COUNT(*) FROM cards")

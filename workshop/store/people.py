@@ -15,9 +15,12 @@ class People:
         handle.on_rollback(self._forget)
         # People per group, read on every join (balanced assignment): kept in step with writes.
         self._sizes: Counter[int] | None = None
+        # People by id, read on every card and vote (who is acting): kept once read.
+        self._known: dict[int, Participant] = {}
 
     def _forget(self) -> None:
         self._sizes = None
+        self._known.clear()
 
     def group_sizes(self) -> Counter[int]:
         """People in each group that has any, removed people not counted."""
@@ -40,8 +43,14 @@ class People:
         return {r["id"]: _participant(r) for r in rows}
 
     def get(self, participant_id: int) -> Participant | None:
+        known = self._known.get(participant_id)
+        if known is not None:
+            return known
         row = self._h.row("SELECT * FROM participants WHERE id = ?", [participant_id])
-        return _participant(row) if row else None
+        if row is None:
+            return None
+        self._known[participant_id] = person = _participant(row)
+        return person
 
     def by_token_hash(self, token_hash: str) -> Participant | None:
         row = self._h.row("SELECT * FROM participants WHERE token_hash = ?", [token_hash])
@@ -63,17 +72,21 @@ class People:
             )
         if self._sizes is not None:
             self._sizes[group_id] += 1
-        return Participant(table.last_pk, name, organisation, group_id, now)
+        person = Participant(table.last_pk, name, organisation, group_id, now)
+        self._known[person.id] = person
+        return person
 
     def move(self, participant: Participant, group_id: int) -> Participant:
         self._h.execute("UPDATE participants SET group_id = ? WHERE id = ?", [group_id, participant.id])
         self._sizes = None
+        self._known.pop(participant.id, None)
         return replace(participant, group_id=group_id)
 
     def remove(self, participant: Participant) -> Participant:
         """Out of the workshop: their token stops working, their cards stay theirs."""
         self._h.execute("UPDATE participants SET removed = 1 WHERE id = ?", [participant.id])
         self._sizes = None
+        self._known.pop(participant.id, None)
         return replace(participant, removed=True)
 
     def move_many(self, moves: dict[int, int]) -> None:
@@ -82,7 +95,7 @@ class People:
             self._h.db.conn.executemany(
                 "UPDATE participants SET group_id = ? WHERE id = ?", [(g, p) for p, g in moves.items()]
             )
-        self._sizes = None
+        self._forget()
 
     def count_in(self, group_id: int) -> int:
         return self._h.scalar(
