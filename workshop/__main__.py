@@ -11,6 +11,7 @@ eventlet.monkey_patch()
 
 import argparse  # noqa: E402
 import logging  # noqa: E402
+import resource  # noqa: E402
 import sys  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -18,6 +19,8 @@ from pathlib import Path  # noqa: E402
 from .config import Settings  # noqa: E402
 from .web import qr  # noqa: E402
 from .web.app import create_app  # noqa: E402
+
+MAX_CONNECTIONS = 10_000
 
 
 def parse_args(argv: list[str], defaults: Settings) -> Settings:
@@ -50,14 +53,28 @@ def banner(join_base: str, owner_url: str) -> str:
     )
 
 
+def allow_many_connections() -> int:
+    """Raise this process's open-file limit to the hard limit: each phone is a socket."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or hard > soft:
+        target = MAX_CONNECTIONS * 2 if hard == resource.RLIM_INFINITY else hard
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        return target
+    return soft
+
+
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = parse_args(sys.argv[1:] if argv is None else argv, Settings.from_env())
     app, socketio = create_app(settings)
     context = app.extensions["workshop"]
     base = context.public_url
+    files = allow_many_connections()
     print(banner(base + "/", f"{base}/?key={context.owner_key}"), flush=True)
-    socketio.run(app, host=settings.host, port=settings.port, log_output=False)
+    # eventlet's server takes 1,024 connections at once unless told otherwise: a room of
+    # more phones than that would wait at the door.
+    connections = min(MAX_CONNECTIONS, max(64, files - 64))
+    socketio.run(app, host=settings.host, port=settings.port, log_output=False, max_size=connections)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,8 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=100)
     args = parser.parse_args()
     app, socketio = build(args.data_dir, args.groups)
-    socketio.run(app, host="127.0.0.1", port=args.port, log_output=False)
+    # Like our server: more than eventlet's default 1,024 connections at once.
+    socketio.run(app, host="127.0.0.1", port=args.port, log_output=False, max_size=10_000)
 
 
 if __name__ == "__main__":
