@@ -4,28 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as
+from tests.factories import card_payload, facilitator
 from tests.service.announced import all_rooms, events, payload_of, rooms_of, sent
 from workshop.domain.commands import AddCard, CardRef, EditCard, MoveParticipant
 from workshop.domain.errors import WorkshopError
 from workshop.service import cards, facilitation, people, rooms
 from workshop.service.actors import ATTENDEE, SCREEN, Actor
-
-
-@pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
-@pytest.fixture
-def ada(ctx, store, groups):
-    return join_as(ctx, store, name="Ada", group=groups[0])
-
-
-@pytest.fixture
-def bob(ctx, store, groups):
-    return join_as(ctx, store, name="Bob", group=groups[0])
 
 
 def add(ctx, store, actor, **overrides):

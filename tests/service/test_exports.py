@@ -12,12 +12,6 @@ from workshop.domain.commands import AddCard, CardRef
 from workshop.service import cards, exports, facilitation
 
 
-@pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
 def post(ctx, store, actor, **overrides):
     return cards.add_card(ctx, store, actor, AddCard(**card_payload(**overrides))).ack["card"]["id"]
 

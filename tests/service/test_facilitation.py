@@ -15,17 +15,6 @@ from workshop.service.outcome import RoomMove
 
 
 @pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
-@pytest.fixture
-def ada(ctx, store, groups):
-    return join_as(ctx, store, name="Ada", group=groups[0])
-
-
-@pytest.fixture
 def card_id(ctx, store, ada):
     return cards.add_card(ctx, store, ada, AddCard(**card_payload(text="Data silos"))).ack["card"]["id"]
 

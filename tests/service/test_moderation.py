@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as
+from tests.factories import card_payload, facilitator
 from tests.service.announced import all_rooms, payload_of, rooms_of, sent
 from workshop.domain.commands import (
     AddCard,
@@ -24,22 +24,6 @@ from workshop.service import state as role_state
 from workshop.service.actors import SCREEN, Actor
 
 VOTE = 3  # in the default agenda
-
-
-@pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
-@pytest.fixture
-def ada(ctx, store, groups):
-    return join_as(ctx, store, name="Ada", group=groups[0])
-
-
-@pytest.fixture
-def dana(ctx, store, groups):
-    return join_as(ctx, store, name="Dana", group=groups[1])
 
 
 @pytest.fixture

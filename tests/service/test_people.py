@@ -16,12 +16,6 @@ from workshop.service.actors import ATTENDEE, SCREEN, Actor
 from workshop.service.outcome import RoomMove
 
 
-@pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
 def refused(call, *args, **kwargs) -> WorkshopError:
     with pytest.raises(WorkshopError) as caught:
         call(*args, **kwargs)

@@ -34,22 +34,6 @@ JOIN, BRAINSTORM, CLUSTER, VOTE, REPORT = range(5)
 QUESTION = "What holds your organisation back?"
 
 
-@pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
-@pytest.fixture
-def ada(ctx, store, groups):
-    return join_as(ctx, store, name="Ada", group=groups[0])
-
-
-@pytest.fixture
-def bob(ctx, store, groups):
-    return join_as(ctx, store, name="Bob", group=groups[0])
-
-
 def refused(call, *args, **kwargs) -> WorkshopError:
     with pytest.raises(WorkshopError) as caught:
         call(*args, **kwargs)

@@ -27,12 +27,6 @@ VOTE = 3  # in the default agenda
 
 
 @pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
-@pytest.fixture
 def ada(ctx, store, groups):
     return join_as(ctx, store, name="Ada", organisation="ACME", group=groups[0])
 
@@ -40,11 +34,6 @@ def ada(ctx, store, groups):
 @pytest.fixture
 def bob(ctx, store, groups):
     return join_as(ctx, store, name="Bob", organisation="Beta", group=groups[0])
-
-
-@pytest.fixture
-def dana(ctx, store, groups):
-    return join_as(ctx, store, name="Dana", group=groups[1])
 
 
 def refused(call, *args, **kwargs) -> WorkshopError:

@@ -16,12 +16,6 @@ COMMON_KEYS = {"role", "workshop", "kinds", "groups", "agenda", "phase", "timer"
 
 
 @pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
-@pytest.fixture
 def filled(ctx, store, groups):
     """Ada (Finance) has two cards, one hidden; Bob (Design) has one."""
     finance, design = groups

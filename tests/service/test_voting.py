@@ -31,27 +31,6 @@ NO_DOTS = {"cards": {}, "themes": {}}
 
 
 @pytest.fixture
-def groups(store):
-    finance, design = (g.id for g in store.groups.all())
-    return finance, design
-
-
-@pytest.fixture
-def ada(ctx, store, groups):
-    return join_as(ctx, store, name="Ada", group=groups[0])
-
-
-@pytest.fixture
-def bob(ctx, store, groups):
-    return join_as(ctx, store, name="Bob", group=groups[0])
-
-
-@pytest.fixture
-def dana(ctx, store, groups):
-    return join_as(ctx, store, name="Dana", group=groups[1])
-
-
-@pytest.fixture
 def board(ctx, store, groups, ada, bob, dana):
     """Four Finance cards and a Finance theme, a Design card and theme; voting is open."""
 
