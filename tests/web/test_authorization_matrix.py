@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from socketio import packet
 
 from tests.factories import OWNER_KEY, card_payload, setup_payload
+from tests.web import refusals
 from tests.web.conftest import Phone
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -274,25 +274,8 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
 
 
 def refusal_code(app: Any, socketio: Any, auth: Any) -> str | None:
-    """The `connect_error` code for `auth`, or None if it connected (the test client drops the data)."""
-    client = socketio.test_client(app, auth=None)  # refused before any lookup; installs the mock
-    deliver = socketio.server._send_packet
-    errors: list[Any] = []
-
-    def spy(eio_sid: str, pkt: Any) -> None:
-        if pkt.packet_type == packet.CONNECT_ERROR:
-            errors.append(pkt.data)
-        deliver(eio_sid, pkt)
-
-    socketio.server._send_packet = spy
-    try:
-        client.connect(auth=auth)
-    finally:
-        socketio.server._send_packet = deliver
-    if client.is_connected():
-        client.disconnect()
-        return None
-    return errors[-1]["data"]["code"]
+    """The `connect_error` code for `auth`, or None if it connected."""
+    return refusals.refusal_code(app, socketio, auth)
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from socketio import packet
 
 from tests.factories import OWNER_KEY, PUBLIC_URL, card_payload, setup_payload
+from tests.web import refusals
 from tests.web.conftest import Phone
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -49,27 +49,7 @@ def join_in(connect, body: dict[str, Any], name: str, **extra: Any) -> tuple[Pho
 def connect_error(app_and_socketio, auth: Any, flask_client: Any) -> str | None:
     """The refusal code for a connection from `flask_client`'s address, or None if it connected."""
     app, socketio = app_and_socketio
-    client = socketio.test_client(app, auth=None, flask_test_client=flask_client)  # installs the mock
-    deliver = socketio.server._send_packet
-    errors: list[Any] = []
-
-    def spy(eio_sid: str, pkt: Any) -> None:
-        if pkt.packet_type == packet.CONNECT_ERROR:
-            errors.append(pkt.data)
-        deliver(eio_sid, pkt)
-
-    socketio.server._send_packet = spy
-    try:
-        client.connect(auth=auth)
-    finally:
-        socketio.server._send_packet = deliver
-    if client.is_connected():
-        client.disconnect()
-        return None
-    return errors[-1]["data"]["code"]
-
-
-# --- event rates
+    return refusals.refusal_code(app, socketio, auth, flask_client)
 
 
 def test_a_flooding_attendee_is_slowed_down_and_others_are_not(joined, stored):

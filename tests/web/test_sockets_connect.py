@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from socketio import packet
+
+from tests.web.refusals import connect_refusal
 
 
 def first_state(client) -> dict:
@@ -13,21 +14,11 @@ def first_state(client) -> dict:
 
 
 def refusal(app_and_socketio, auth) -> dict:
-    """The `connect_error` data a refused client receives (the test client drops it)."""
+    """The `connect_error` data a refused client receives."""
     app, socketio = app_and_socketio
-    client = socketio.test_client(app, auth={"code": "ZZZZZZ"})  # installs the packet mock
-    deliver = socketio.server._send_packet
-    errors = []
-
-    def spy(eio_sid, pkt):
-        if pkt.packet_type == packet.CONNECT_ERROR:
-            errors.append(pkt.data)
-        deliver(eio_sid, pkt)
-
-    socketio.server._send_packet = spy
-    client.connect(auth=auth)
-    assert not client.is_connected()
-    return errors[-1]
+    refused = connect_refusal(app, socketio, auth)
+    assert refused is not None, "the connection was accepted"
+    return refused
 
 
 @pytest.mark.parametrize(

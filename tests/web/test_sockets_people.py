@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from socketio import packet
 
 from tests.factories import card_payload
 from tests.web.conftest import Phone
+from tests.web.refusals import connect_refusal
 
 
 @pytest.fixture
@@ -170,21 +170,11 @@ def test_bad_group_or_person_events_are_refused_and_nobody_hears(
 
 
 def refusal(app_and_socketio, auth) -> dict:
-    """The `connect_error` data a refused client receives (the test client drops it)."""
+    """The `connect_error` data a refused client receives."""
     app, socketio = app_and_socketio
-    client = socketio.test_client(app, auth={"code": "ZZZZZZ"})  # installs the packet mock
-    deliver = socketio.server._send_packet
-    errors = []
-
-    def spy(eio_sid, pkt):
-        if pkt.packet_type == packet.CONNECT_ERROR:
-            errors.append(pkt.data)
-        deliver(eio_sid, pkt)
-
-    socketio.server._send_packet = spy
-    client.connect(auth=auth)
-    assert not client.is_connected()
-    return errors[-1]
+    refused = connect_refusal(app, socketio, auth)
+    assert refused is not None, "the connection was accepted"
+    return refused
 
 
 @pytest.fixture
