@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .servers import ROOT, free_port
+from .servers import ROOT, end, free_port
 
 CONF_DIR = ROOT / "deploy" / "nginx"
 MAIN = """worker_processes 1;
@@ -70,11 +70,5 @@ class Nginx:
         raise RuntimeError("nginx did not answer")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
+        end(self.process)
         self.log.close()

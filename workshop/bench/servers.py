@@ -74,11 +74,16 @@ class ServerProcess:
 
     def stop(self) -> None:
         self._sampling = False
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
+        end(self.process)
         self.log.close()
+
+
+def end(process: subprocess.Popen) -> None:
+    """Stop a process we started: SIGTERM, then SIGKILL if it does not go within 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
