@@ -8,6 +8,7 @@ from ..domain import codes
 from ..domain.errors import UnknownWorkshop
 from ..service.context import Context
 from ..store.workshops import WorkshopStore
+from .guards import lookup_store
 
 
 def ctx() -> Context:
@@ -24,7 +25,5 @@ def store_for(raw_code: str) -> WorkshopStore:
 
 def lookup(raw_code: str) -> WorkshopStore:
     """`store_for`, with failures counted per client address so codes can't be enumerated."""
-    from .guards import lookup_store  # guards imports nothing of ours; imported late to stay light
-
     limiter = current_app.extensions["workshop.guards"]["lookups"]
     return lookup_store(lambda: store_for(raw_code), limiter, request.remote_addr or "?")

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from flask import request
 from limits import parse, storage, strategies
 
-from ..domain.errors import BadOrigin, RateLimited
+from ..domain.errors import BadOrigin, RateLimited, UnknownWorkshop
 
 
 def host_allowed(host_header: str, allowed: Iterable[str]) -> bool:
@@ -114,8 +114,6 @@ class Limiter:
 
 def lookup_store(find: Callable[[], Any], limiter: Limiter, address: str) -> Any:
     """Find a workshop by code, counting failures per address so codes can't be enumerated."""
-    from ..domain.errors import UnknownWorkshop
-
     if limiter.exhausted(address):
         raise RateLimited("Too many wrong codes from this device. Wait a minute and try again.")
     try:
