@@ -89,3 +89,9 @@ def screen(workshop, connect) -> Phone:
 @pytest.fixture
 def owner_headers() -> dict[str, str]:
     return {"Authorization": f"Bearer {OWNER_KEY}"}
+
+
+@pytest.fixture
+def stored(app, workshop):
+    """The workshop's open store, to check rows."""
+    return app.extensions["workshop"].store(workshop["code"])

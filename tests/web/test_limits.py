@@ -36,11 +36,6 @@ def unknown_codes(n: int, taken: str) -> list[str]:
     return codes
 
 
-@pytest.fixture
-def stored(app, workshop):
-    return app.extensions["workshop"].store(workshop["code"])
-
-
 def join_in(connect, body: dict[str, Any], name: str, **extra: Any) -> tuple[Phone, dict[str, Any]]:
     phone = Phone(connect({"code": body["code"]}))
     return phone, phone.emit("join", {"name": name, **extra})

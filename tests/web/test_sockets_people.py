@@ -7,24 +7,9 @@ from collections import Counter
 import pytest
 
 from tests.factories import card_payload
+from tests.web.acks import error_code, ok
 from tests.web.conftest import Phone
 from tests.web.refusals import connect_refusal
-
-
-@pytest.fixture
-def stored(app, workshop):
-    """The workshop's open store, to check rows."""
-    return app.extensions["workshop"].store(workshop["code"])
-
-
-def ok(ack: dict) -> dict:
-    assert ack["ok"] is True, ack
-    return {k: v for k, v in ack.items() if k != "ok"}
-
-
-def error_code(ack: dict) -> str:
-    assert ack["ok"] is False, ack
-    return ack["error"]["code"]
 
 
 def drain(*phones) -> None:

@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import card_payload
+from tests.web.acks import error_code, ok
 from tests.web.conftest import Phone
 
 JOIN, BRAINSTORM, CLUSTER, VOTE, REPORT = range(5)  # the default agenda
-
-
-@pytest.fixture
-def stored(app, workshop):
-    """The workshop's open store, to check rows."""
-    return app.extensions["workshop"].store(workshop["code"])
 
 
 @pytest.fixture
@@ -31,16 +26,6 @@ def room(joined, facilitator, screen, connect, workshop):
     for phone in phones.values():
         phone.drain()
     return phones
-
-
-def ok(ack: dict) -> dict:
-    assert ack["ok"] is True, ack
-    return {k: v for k, v in ack.items() if k != "ok"}
-
-
-def error_code(ack: dict) -> str:
-    assert ack["ok"] is False, ack
-    return ack["error"]["code"]
 
 
 def heard(room) -> dict[str, list[str]]:

@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import card_payload
+from tests.web.acks import error_code, ok
 
 VOTE = 3  # in the default agenda
-
-
-@pytest.fixture
-def stored(app, workshop):
-    """The workshop's open store, to check rows."""
-    return app.extensions["workshop"].store(workshop["code"])
 
 
 @pytest.fixture
@@ -25,16 +20,6 @@ def room(joined, facilitator, screen):
         "screen": screen,
         "facilitator": facilitator,
     }
-
-
-def ok(ack: dict) -> dict:
-    assert ack["ok"] is True, ack
-    return {k: v for k, v in ack.items() if k != "ok"}
-
-
-def error_code(ack: dict) -> str:
-    assert ack["ok"] is False, ack
-    return ack["error"]["code"]
 
 
 def drain(room) -> None:

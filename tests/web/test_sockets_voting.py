@@ -8,25 +8,10 @@ from collections import Counter
 import pytest
 
 from tests.factories import card_payload
+from tests.web.acks import error_code, ok
 
 BRAINSTORM, VOTE = 1, 3  # in the default agenda
 _client_ids = itertools.count(1)
-
-
-@pytest.fixture
-def stored(app, workshop):
-    """The workshop's open store, to check rows."""
-    return app.extensions["workshop"].store(workshop["code"])
-
-
-def ok(ack: dict) -> dict:
-    assert ack["ok"] is True, ack
-    return {k: v for k, v in ack.items() if k != "ok"}
-
-
-def error_code(ack: dict) -> str:
-    assert ack["ok"] is False, ack
-    return ack["error"]["code"]
 
 
 def cast(phone, **target) -> dict:
