@@ -154,22 +154,3 @@ def test_tallies_count_dots_per_card_and_theme_overall_and_per_person(reopen, ws
 def test_tallies_without_votes_are_empty(ws, person, finance):
     assert ws.votes.tallies() == {"cards": {}, "themes": {}}
     assert ws.votes.tallies(participant_id=person(finance)) == {"cards": {}, "themes": {}}
-
-
-def test_moved_dots_land_on_the_target_card(ws, person, finance, cards):
-    ada, bob = person(finance), person(finance, name="Bob")
-    ws.votes.add(ada, "card", cards[1], "1")
-    ws.votes.add(bob, "card", cards[2], "2")
-    ws.votes.add(bob, "card", cards[0], "3")
-    ws.votes.move_to_card([cards[1], cards[2]], cards[0])
-    assert ws.votes.tallies()["cards"] == {cards[0]: 3}
-    assert (ws.votes.used(ada), ws.votes.used(bob)) == (1, 2)
-
-
-def test_deleted_dots_of_cards_are_gone_and_others_stay(ws, person, finance, cards):
-    ada = person(finance)
-    ws.votes.add(ada, "card", cards[0], "1")
-    ws.votes.add(ada, "card", cards[1], "2")
-    kept = ws.votes.add(ada, "card", cards[2], "3")
-    ws.votes.delete_for_cards([cards[0], cards[1]])
-    assert ws.votes.all() == [kept]

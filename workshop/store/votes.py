@@ -74,15 +74,6 @@ class Votes:
                 result["themes"][r["theme_id"]] = r["n"]
         return result
 
-    def move_to_card(self, from_ids: list[int], into: int) -> None:
-        """Merged cards hand their dots to the card they were merged into."""
-        marks = ",".join("?" * len(from_ids))
-        self._h.execute(f"UPDATE votes SET card_id = ? WHERE card_id IN ({marks})", [into, *from_ids])
-
-    def delete_for_cards(self, card_ids: list[int]) -> None:
-        marks = ",".join("?" * len(card_ids))
-        self._h.execute(f"DELETE FROM votes WHERE card_id IN ({marks})", card_ids)
-
     def all(self) -> list[Vote]:
         return [_vote(r) for r in self._h.rows("SELECT * FROM votes ORDER BY id")]
 
