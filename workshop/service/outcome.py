@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -32,6 +32,6 @@ class Outcome:
 
     ack: dict[str, Any]
     announce: tuple[Announce, ...] = ()
-    moves: tuple[RoomMove, ...] = field(default=())
+    moves: tuple[RoomMove, ...] = ()
     refresh: tuple[str, ...] = ()  # rooms whose every connection gets its own fresh `state`
     disconnect: tuple[str, ...] = ()  # rooms whose connections are closed (a removed person)
