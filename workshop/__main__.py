@@ -17,6 +17,7 @@ from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from .config import Settings  # noqa: E402
+from .listening import serve  # noqa: E402
 from .web import qr  # noqa: E402
 from .web.app import create_app  # noqa: E402
 
@@ -66,7 +67,7 @@ def allow_many_connections() -> int:
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = parse_args(sys.argv[1:] if argv is None else argv, Settings.from_env())
-    app, socketio = create_app(settings)
+    app, _ = create_app(settings)
     context = app.extensions["workshop"]
     base = context.public_url
     files = allow_many_connections()
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
     # eventlet's server takes 1,024 connections at once unless told otherwise: a room of
     # more phones than that would wait at the door.
     connections = min(MAX_CONNECTIONS, max(64, files - 64))
-    socketio.run(app, host=settings.host, port=settings.port, log_output=False, max_size=connections)
+    serve(app, settings.host, settings.port, max_size=connections)
 
 
 if __name__ == "__main__":

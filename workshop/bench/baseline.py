@@ -21,6 +21,8 @@ from pathlib import Path  # noqa: E402
 from flask import Flask, jsonify, request  # noqa: E402
 from flask_socketio import SocketIO, join_room  # noqa: E402
 
+from workshop.listening import serve  # noqa: E402
+
 GROUP_SIZE = 10
 
 
@@ -74,9 +76,10 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--groups", type=int, default=100)
     args = parser.parse_args()
-    app, socketio = build(args.data_dir, args.groups)
-    # Like our server: more than eventlet's default 1,024 connections at once.
-    socketio.run(app, host="127.0.0.1", port=args.port, log_output=False, max_size=10_000)
+    app, _ = build(args.data_dir, args.groups)
+    # Like our server: more than eventlet's default 1,024 connections at once, and the same
+    # deep listen queue, so that both face the join burst on equal terms.
+    serve(app, "127.0.0.1", args.port, max_size=10_000)
 
 
 if __name__ == "__main__":

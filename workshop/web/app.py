@@ -17,7 +17,7 @@ from ..domain.errors import WorkshopError
 from ..service.context import Context
 from ..store import instance
 from ..store.files import WorkshopFiles
-from . import api, compression, downloads, guards, lan, pages, sockets
+from . import api, compression, downloads, guards, lan, pages, sockets, wire
 from .errors import body_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +75,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         cors_allowed_origins=lambda origin, environ: guards.origin_ok(origin, environ, extra_origins),
         logger=False,
         engineio_logger=False,
+        serializer=wire.JSONPacket,
     )
     sockets.register(socketio, attendee_rates=settings.event_rates, steward_rates=settings.steward_rates)
     if settings.trusted_proxies:
