@@ -23,7 +23,7 @@ from typing import Any
 import socketio
 
 from . import nginx, phones, servers
-from .stats import step_figures, worst_p99
+from .stats import percentiles, step_figures, worst_p99
 
 P99_BUDGET_MS = 250
 
@@ -134,11 +134,26 @@ async def run_target(kind: str, args: argparse.Namespace, workdir: Path) -> dict
         joins = await ask_all(pipes, "join", {"concurrency": 500})
         joined = sum(j["joined"] for j in joins)
         lasts = [j["last"] for j in joins if j["last"]]
-        burst = max(lasts) - min(j["started"] for j in joins) if lasts else None
-        result["join"] = {"joined": joined, "errors": sum(j["errors"] for j in joins), "burst_s": burst}
+        first = min(j["started"] for j in joins)
+        burst = max(lasts) - first if lasts else None
+        # When the phones got their state, from the first connect: is the burst's end a
+        # straggler or the whole room?
+        waits = sorted(t - first for j in joins for t in j["done"])
+        result["join"] = {
+            "joined": joined,
+            "errors": sum(j["errors"] for j in joins),
+            "burst_s": burst,
+            "half_s": (percentiles(waits)["p50"] or 0) / 1000,
+            "p95_s": (percentiles(waits)["p95"] or 0) / 1000,
+        }
         await asyncio.sleep(1)
         result["memory_per_phone_kb"] = (server.rss() - rss_before) / max(1, joined) / 1024
-        say(f"{kind}: {joined} joined in {burst:.2f} s" if burst else f"{kind}: joins failed")
+        say(
+            f"{kind}: {joined} joined in {burst:.2f} s (half by {result['join']['half_s']:.2f} s,"
+            f" 95% by {result['join']['p95_s']:.2f} s)"
+            if burst
+            else f"{kind}: joins failed"
+        )
 
         if kind == "workshop":
             await dashboard.call("phase:set", {"index": 1})  # brainstorm

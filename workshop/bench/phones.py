@@ -77,6 +77,7 @@ class Worker:
         return {
             "started": started,
             "last": max(done) if done else None,
+            "done": done,
             "joined": len(done),
             "errors": errors,
         }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
+
 from ..domain import votes
-from ..domain.entities import Participant
-from ..store.workshops import WorkshopStore
+from ..domain.entities import Group, Participant
+from ..store.workshops import Live, WorkshopStore
 from . import reporting, views
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from .context import Context
@@ -22,18 +24,36 @@ def for_actor(ctx: Context, store: WorkshopStore, actor: Actor) -> View:
 
 
 def _common(store: WorkshopStore, ctx: Context, role: str) -> View:
-    workshop = store.workshop()
     live = store.live()
-    return {
-        "role": role,
+    return {"role": role, **_public(store, ctx, live), "timer": views.timer_view(live, store.clock())}
+
+
+# The set-up, groups, agenda and settings as views, per store, with the objects they were
+# made from: in a join burst a thousand phones ask for the same ones.
+_built: weakref.WeakKeyDictionary[WorkshopStore, tuple[Live, tuple[Group, ...], View]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _public(store: WorkshopStore, ctx: Context, live: Live) -> View:
+    """The parts of `state` every role shares, rebuilt only when the running state or the
+    groups have changed (the store replaces those objects on every change). Shared between
+    states: never modified in place."""
+    groups = store.groups.snapshot()
+    kept = _built.get(store)
+    if kept is not None and kept[0] is live and kept[1] is groups:
+        return kept[2]
+    workshop = store.workshop()
+    view = {
         "workshop": views.workshop_view(workshop, ctx.join_url(workshop.code)),
         "kinds": [{"id": k.id, "label": k.label} for k in workshop.kinds],
-        "groups": [views.group_view(g) for g in store.groups.all()],
+        "groups": [views.group_view(g) for g in groups],
         "agenda": views.agenda_view(live),
         "phase": views.phase_view(live, workshop),
-        "timer": views.timer_view(live, store.clock()),
         "settings": views.settings_view(live),
     }
+    _built[store] = (live, groups, view)
+    return view
 
 
 def _shows_report(store: WorkshopStore) -> bool:

@@ -14,13 +14,18 @@ class Groups:
 
     def __init__(self, handle: Handle) -> None:
         self._h = handle
-        self._cached: list[Group] | None = None
+        self._cached: tuple[Group, ...] | None = None
         handle.on_rollback(self._changed)
 
     def all(self) -> list[Group]:
+        return list(self.snapshot())
+
+    def snapshot(self) -> tuple[Group, ...]:
+        """Every group; the same tuple until the groups change, so callers may key on it."""
         if self._cached is None:
-            self._cached = [_group(r) for r in self._h.rows("SELECT * FROM groups ORDER BY position, id")]
-        return list(self._cached)
+            rows = self._h.rows("SELECT * FROM groups ORDER BY position, id")
+            self._cached = tuple(_group(r) for r in rows)
+        return self._cached
 
     def get(self, group_id: int) -> Group | None:
         return next((g for g in self.all() if g.id == group_id), None)

@@ -57,6 +57,7 @@ class WorkshopStore:
         self.votes = Votes(self.handle)
         self._workshop: Workshop | None = None
         self._live: Live | None = None
+        self.handle.on_rollback(self._forget_live)
 
     @property
     def code(self) -> str:
@@ -110,7 +111,8 @@ class WorkshopStore:
         return self._workshop
 
     def live(self) -> Live:
-        """The running state, read once and then kept in step with every write."""
+        """The running state, read once and then kept in step with every write: the same
+        object until it changes, so callers may key on it."""
         if self._live is None:
             row = self.handle.row(
                 "SELECT phase_index, agenda, timer, settings, report FROM workshop WHERE id = 1"
@@ -128,6 +130,10 @@ class WorkshopStore:
                 report=Cursor(**json.loads(row["report"])) if row["report"] else Cursor(),
             )
         return self._live
+
+    def _forget_live(self) -> None:
+        # A failed transaction may have saved a running state that is no longer true.
+        self._live = None
 
     def save_live(self, **changes: Any) -> Live:
         """Change the running state: committed, then kept."""
