@@ -16,6 +16,7 @@ import sys  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from . import gc_pacing  # noqa: E402
 from .config import Settings  # noqa: E402
 from .listening import serve  # noqa: E402
 from .web import qr  # noqa: E402
@@ -67,7 +68,7 @@ def allow_many_connections() -> int:
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = parse_args(sys.argv[1:] if argv is None else argv, Settings.from_env())
-    app, _ = create_app(settings)
+    app, socketio = create_app(settings)
     context = app.extensions["workshop"]
     base = context.public_url
     files = allow_many_connections()
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     # eventlet's server takes 1,024 connections at once unless told otherwise: a room of
     # more phones than that would wait at the door.
     connections = min(MAX_CONNECTIONS, max(64, files - 64))
+    socketio.start_background_task(gc_pacing.run, socketio.sleep)
     serve(app, settings.host, settings.port, max_size=connections)
 
 

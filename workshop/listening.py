@@ -6,15 +6,16 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_BACKLOG = 50  # eventlet.listen's own default
+SOMAXCONN = Path("/proc/sys/net/core/somaxconn")
 
 
-def backlog() -> int:
+def backlog(cap_file: Path = SOMAXCONN) -> int:
     """The kernel's cap on a listen queue (`net.core.somaxconn`), or eventlet's default.
 
     When a whole room scans the QR code at once, a queue of 50 overflows: the kernel drops
     the handshakes it cannot queue and the phones retry after 1, 3, 7 seconds."""
     try:
-        return max(DEFAULT_BACKLOG, int(Path("/proc/sys/net/core/somaxconn").read_text()))
+        return max(DEFAULT_BACKLOG, int(cap_file.read_text()))
     except (OSError, ValueError):
         return 1024
 

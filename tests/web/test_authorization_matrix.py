@@ -176,6 +176,7 @@ HTTP_TABLE: dict[str, dict[str, str]] = {
     "GET /j/<code>": ANYONE,
     "GET /w/<code>/qr.svg": ANYONE,
     "GET /healthz": ANYONE,
+    "GET /socket.io/": ANYONE,  # the Engine.IO handshake: who may connect is decided on `connect`
     "GET /w/<code>/facilitate": FACILITATOR_PAGE,
     "GET /w/<code>/screen": FACILITATOR_PAGE,
     "POST /workshops": roles(**{role: KEY_FORM for role in ROLES if role != "owner"}, owner=OK),
@@ -390,6 +391,7 @@ def http_request(w: World, route: str) -> tuple[str, str, dict[str, Any]]:
         "GET /j/<code>": ("GET", f"/j/{code}", {}),
         "GET /w/<code>/qr.svg": ("GET", f"/w/{code}/qr.svg", {}),
         "GET /healthz": ("GET", "/healthz", {}),
+        "GET /socket.io/": ("GET", "/socket.io/?EIO=4&transport=polling", {}),
         "GET /w/<code>/facilitate": ("GET", f"/w/{code}/facilitate", {}),
         "GET /w/<code>/screen": ("GET", f"/w/{code}/screen", {}),
         "POST /workshops": ("POST", "/workshops", {"data": form}),

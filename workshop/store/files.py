@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..domain import codes
 from ..domain.errors import WorkshopUnavailable
-from .handle import Clock, connect, storage_error
+from .handle import WRITES_INLINE, Clock, Writes, connect, storage_error
 from .workshops import WorkshopStore
 
 log = logging.getLogger(__name__)
@@ -20,8 +20,11 @@ log = logging.getLogger(__name__)
 class WorkshopFiles:
     """Finds, creates and caches the open store of each workshop in a folder."""
 
-    def __init__(self, data_dir: Path, *, clock: Clock, synchronous: str = "FULL") -> None:
+    def __init__(
+        self, data_dir: Path, *, clock: Clock, synchronous: str = "FULL", writes: Writes = WRITES_INLINE
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.writes = writes
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.clock = clock
         self.synchronous = synchronous
@@ -57,7 +60,7 @@ class WorkshopFiles:
             if path.exists():
                 raise FileExistsError(path)
             try:
-                store = WorkshopStore(connect(path, synchronous=self.synchronous), self.clock)
+                store = WorkshopStore(connect(path, synchronous=self.synchronous), self.clock, self.writes)
             except sqlite3.OperationalError as exc:
                 _remove(path)
                 raise storage_error(exc, str(path)) from exc
@@ -88,7 +91,7 @@ class WorkshopFiles:
             log.error("workshop file %s cannot be opened, left untouched: %s", self.path(code), exc)
             raise WorkshopUnavailable(f"The file of workshop {code} cannot be read.", field="code") from exc
         try:
-            store = WorkshopStore(db, self.clock)
+            store = WorkshopStore(db, self.clock, self.writes)
             store.workshop()  # a file without its set-up row is not a workshop either
             return store
         except (sqlite3.DatabaseError, LookupError) as exc:

@@ -8,6 +8,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,33 @@ from ..domain.errors import StorageError, StorageFull, StorageReadOnly
 log = logging.getLogger(__name__)
 Clock = Callable[[], float]
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Writes:
+    """How writes meet the server's concurrency model.
+
+    `pause` lets other waiting writers run before a COMMIT (on eventlet, a zero sleep), so
+    they share it; `commit` runs the COMMIT (inline, or in a native thread)."""
+
+    pause: Callable[[], None]
+    commit: Callable[[Callable[[], None]], None]
+
+
+def _inline(call: Callable[[], None]) -> None:
+    call()
+
+
+WRITES_INLINE = Writes(pause=lambda: None, commit=_inline)
+
+
+@dataclass
+class _Batch:
+    """One SQLite transaction shared by every block that ran while it was open."""
+
+    waiting: int = 0  # blocks done and waiting for the COMMIT
+    done: bool = False
+    error: BaseException | None = None
 
 
 def connect(path: Path, *, synchronous: str) -> sqlite_utils.Database:
@@ -36,9 +64,17 @@ def connect(path: Path, *, synchronous: str) -> sqlite_utils.Database:
 class Handle:
     """Shared by the tables of one workshop file."""
 
-    def __init__(self, db: sqlite_utils.Database, clock: Clock) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        writes: Writes = WRITES_INLINE,
+    ) -> None:
         self.db = db
         self.clock = clock
+        self._writes = writes
+        self._batch: _Batch | None = None
+        self._depth = 0  # > 0 while a block of the lock's owner runs
         self.lock = threading.RLock()
         # SQLite opens a file it cannot write read-only, and the connection stays so even
         # after the disk is writable again: a stale handle is reopened on the next use.
@@ -51,23 +87,92 @@ class Handle:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction: all of it is committed when the block ends, or none of it.
+        """One block of writes: all of it is committed before the block's caller goes on, or
+        none of it is.
+
+        Group commit: a block runs in a savepoint of the transaction that is open, then lets
+        the other waiting writers in before the COMMIT, so a burst of joins or cards pays one
+        fsync per batch instead of one each. A failed block undoes only its own savepoint;
+        a failed COMMIT fails every block of the batch.
 
         A disk that is full or read-only becomes a StorageError the sender is told about;
         SQLite has rolled the transaction back, and the next write tries again by itself.
         """
         try:
-            with self.lock, self.db.atomic():
+            with self.lock:
+                if self._depth:  # nested inside a block of this same caller
+                    with self._savepoint():
+                        yield
+                    return
+                if not self.db.conn.in_transaction:
+                    self.db.conn.execute("BEGIN")
+                    self._batch = _Batch()
+                batch = self._batch
+                assert batch is not None
+                self._depth = 1
                 try:
-                    yield
-                except BaseException:
-                    self._rolled_back()
+                    with self._savepoint():
+                        yield
+                except BaseException as exc:
+                    # Nobody else waits on this transaction, or the error ended all of it.
+                    if not batch.waiting or not self.db.conn.in_transaction:
+                        self._fail(batch, exc)
                     raise
+                finally:
+                    self._depth = 0
+                batch.waiting += 1
+            self._writes.pause()
+            self._settle(batch)
         except sqlite3.OperationalError as exc:
-            self._rolled_back()
             error = storage_error(exc, self.path)
             self.stale = isinstance(error, StorageReadOnly)
             raise error from exc
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"block_{self._depth}"
+        self.db.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute(f"ROLLBACK TO {name}")
+                self.db.conn.execute(f"RELEASE {name}")
+            self._rolled_back()
+            raise
+        else:
+            self.db.conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
+
+    def _settle(self, batch: _Batch) -> None:
+        """Commit the batch unless another of its blocks already has; wait for it either way."""
+        with self.lock:
+            if not batch.done:
+                try:
+                    # The lock is held while the COMMIT runs: no one else uses the connection.
+                    self._writes.commit(self._commit)
+                    batch.done = True
+                except BaseException as exc:
+                    self._fail(batch, exc)
+                finally:
+                    if self._batch is batch:
+                        self._batch = None
+            if batch.error is not None:
+                raise batch.error
+
+    def _commit(self) -> None:
+        self.db.conn.execute("COMMIT")
+
+    def _fail(self, batch: _Batch, error: BaseException) -> None:
+        batch.done, batch.error = True, error
+        if self._batch is batch:
+            self._batch = None
+        try:
+            self.db.conn.rollback()  # a no-op when the error already ended the transaction
+        finally:
+            self._rolled_back()
 
     def _rolled_back(self) -> None:
         for hook in self._rollback_hooks:

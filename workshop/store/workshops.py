@@ -18,7 +18,7 @@ from ..domain.timer import Timer, for_phase
 from . import schema
 from .cards import Cards
 from .groups import Groups
-from .handle import Clock, Handle
+from .handle import WRITES_INLINE, Clock, Handle, Writes
 from .people import People
 from .themes import Themes
 from .votes import Votes
@@ -46,9 +46,9 @@ class Live:
 class WorkshopStore:
     """The open file of one workshop. Every write is committed before it returns."""
 
-    def __init__(self, db: sqlite_utils.Database, clock: Clock) -> None:
+    def __init__(self, db: sqlite_utils.Database, clock: Clock, writes: Writes = WRITES_INLINE) -> None:
         schema.migrate(db)
-        self.handle = Handle(db, clock)
+        self.handle = Handle(db, clock, writes)
         self.clock = clock
         self.groups = Groups(self.handle)
         self.people = People(self.handle)

@@ -17,6 +17,7 @@ from ..domain.errors import WorkshopError
 from ..service.context import Context
 from ..store import instance
 from ..store.files import WorkshopFiles
+from ..store.handle import WRITES_INLINE, Writes
 from . import api, compression, downloads, guards, lan, pages, sockets, wire
 from .errors import body_for
 
@@ -28,7 +29,9 @@ MAX_MESSAGE_BYTES = 64 * 1024
 def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     """Build the app for one data folder."""
     data_dir = Path(settings.data_dir)
-    files = WorkshopFiles(data_dir, clock=time.time, synchronous=settings.synchronous)
+    files = WorkshopFiles(
+        data_dir, clock=time.time, synchronous=settings.synchronous, writes=_writes(settings.async_mode)
+    )
     owner_key = settings.owner_key or instance.load_or_create(data_dir, ".owner_key")
     public_url = settings.public_url or lan.public_url(settings.host, settings.port)
 
@@ -52,6 +55,13 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     @app.get("/healthz")
     def healthz() -> Any:
         return jsonify(ok=True)
+
+    # Socket.IO's middleware answers this path before Flask does; but Flask-SocketIO opens a
+    # request context for every event, and without a rule of its own the URL matching raised
+    # and kept a NotFound with its traceback: slower, and cyclic garbage on every event.
+    @app.get("/socket.io/", strict_slashes=False)
+    def socketio_path() -> Any:
+        return jsonify(ok=False), 404
 
     @app.errorhandler(WorkshopError)
     def workshop_error(exc: WorkshopError) -> Any:
@@ -87,6 +97,16 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     app.wsgi_app = guards.HostCheck(app.wsgi_app, [*settings.allowed_hosts, guards.host_of(public_url)])
     logging.getLogger(__name__).debug("app ready on data folder %s", data_dir)
     return app, socketio
+
+
+def _writes(async_mode: str) -> Writes:
+    """On eventlet, a writer lets the others in before its COMMIT, so that a burst shares one
+    fsync (docs/performance.md)."""
+    if async_mode != "eventlet":
+        return WRITES_INLINE
+    import eventlet
+
+    return Writes(pause=lambda: eventlet.sleep(0), commit=lambda call: call())
 
 
 def _human_time(epoch: float) -> str:

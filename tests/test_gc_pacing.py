@@ -1,0 +1,40 @@
+"""The collector's pacing: survivors frozen often, everything collected now and then."""
+
+from __future__ import annotations
+
+import gc
+
+from workshop import gc_pacing
+from workshop.gc_pacing import Pacer
+
+
+def test_freezes_every_second_and_collects_everything_every_ten_minutes():
+    pacer = Pacer(freeze_every=1.0, full_every=600.0, last_freeze=0.0, last_full=0.0)
+    actions = [pacer.tick(t / 2) for t in range(1, 1300)]  # every half second for ~10 minutes
+    assert actions.count("full") == 1
+    assert actions[1199] == "full"  # at 600 s
+    assert actions[:1199].count("freeze") == 599  # at 1, 2, ... 599 s
+    assert actions[0] is None and actions[1] == "freeze"
+
+
+def test_a_full_collection_restarts_the_freeze_clock():
+    pacer = Pacer(freeze_every=5.0, full_every=10.0, last_freeze=0.0, last_full=0.0)
+    assert pacer.tick(10.0) == "full"
+    assert pacer.tick(14.0) is None
+    assert pacer.tick(15.0) == "freeze"
+
+
+def test_a_full_collection_frees_cycles_that_were_frozen():
+    before = gc.get_freeze_count()
+    try:
+        cycle: list = []
+        cycle.append(cycle)
+        gc_pacing.apply("freeze")
+        assert gc.get_freeze_count() > before
+        del cycle
+        gc_pacing.apply("full")
+        # Everything alive was frozen again, and the freed cycle is not among it.
+        assert gc.get_freeze_count() > 0
+        assert gc.collect() == 0
+    finally:
+        gc.unfreeze()
