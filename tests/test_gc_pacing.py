@@ -4,17 +4,48 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from workshop import gc_pacing
 from workshop.gc_pacing import Pacer
 
 
-def test_freezes_every_second_and_collects_everything_every_ten_minutes():
+def test_busy_server_freezes_every_second_and_collects_everything_every_ten_minutes():
     pacer = Pacer(freeze_every=1.0, full_every=600.0, last_freeze=0.0, last_full=0.0)
     actions = [pacer.tick(t / 2) for t in range(1, 1300)]  # every half second for ~10 minutes
     assert actions.count("full") == 1
     assert actions[1199] == "full"  # at 600 s
     assert actions[:1199].count("freeze") == 599  # at 1, 2, ... 599 s
     assert actions[0] is None and actions[1] == "freeze"
+
+
+def test_a_quiet_second_after_a_minute_gets_the_full_collection():
+    pacer = Pacer(freeze_every=1.0, full_when_quiet_after=60.0, full_every=600.0)
+    assert pacer.tick(30.0, quiet=True) == "freeze"  # too soon since the last one
+    assert pacer.tick(61.0, quiet=False) == "freeze"  # busy: wait
+    assert pacer.tick(62.0, quiet=True) == "full"
+    assert pacer.tick(63.0, quiet=True) == "freeze"
+
+
+def test_the_task_calls_a_second_busy_when_enough_events_were_counted(monkeypatch):
+    activity = gc_pacing.Activity()
+    seen: list[bool] = []
+    monkeypatch.setattr(gc_pacing, "apply", lambda action: None)
+    monkeypatch.setattr(Pacer, "tick", lambda self, now, *, quiet=False: seen.append(quiet))
+
+    class Stop(Exception):
+        pass
+
+    def sleep(_: float) -> None:
+        if len(seen) == 0:  # the first second: a burst of events
+            for _ in range(gc_pacing.QUIET_EVENTS_PER_S):
+                activity.note()
+        elif len(seen) == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        gc_pacing.run(sleep, activity, clock=lambda: 0.0)
+    assert seen == [False, True]  # busy, then quiet
 
 
 def test_a_full_collection_restarts_the_freeze_clock():

@@ -19,7 +19,7 @@ from pathlib import Path  # noqa: E402
 from . import gc_pacing  # noqa: E402
 from .config import Settings  # noqa: E402
 from .listening import serve  # noqa: E402
-from .web import qr  # noqa: E402
+from .web import qr, retention_task  # noqa: E402
 from .web.app import create_app  # noqa: E402
 
 MAX_CONNECTIONS = 10_000
@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> None:
     # eventlet's server takes 1,024 connections at once unless told otherwise: a room of
     # more phones than that would wait at the door.
     connections = min(MAX_CONNECTIONS, max(64, files - 64))
-    socketio.start_background_task(gc_pacing.run, socketio.sleep)
+    socketio.start_background_task(gc_pacing.run, socketio.sleep, app.extensions["workshop.activity"])
+    retention_task.start(app, socketio)  # at start-up, then daily
     serve(app, settings.host, settings.port, max_size=connections)
 
 

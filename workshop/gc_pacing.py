@@ -4,9 +4,10 @@ With a thousand phones connected the server holds a couple of million long-lived
 (sockets, queues, green threads), and the collector's automatic full collections walk all
 of them every few seconds: 100 to 350 ms during which no phone is answered (measured with
 `gc.callbacks` under the benchmark). Instead, what has survived is moved out of the
-collector's sight every few seconds (`gc.freeze`, which costs next to nothing), so automatic
-collections only look at young objects; and every few minutes everything is thawed and
-collected once, so cycles among frozen objects (a closed connection, say) are still freed."""
+collector's sight every second (`gc.freeze`, which costs next to nothing), so automatic
+collections only look at young objects. Everything is thawed and collected once in a while,
+so that cycles among frozen objects (a closed connection, say) are still freed: in the first
+quiet second after a minute, and after ten minutes at the latest."""
 
 from __future__ import annotations
 
@@ -19,7 +20,19 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 FREEZE_EVERY_S = 1.0
+FULL_WHEN_QUIET_AFTER_S = 60.0
 FULL_EVERY_S = 600.0
+QUIET_EVENTS_PER_S = 20  # fewer events than this in the last second: nobody is waiting
+
+
+class Activity:
+    """Counts events handled, so the pacer can tell a quiet second from a busy one."""
+
+    def __init__(self) -> None:
+        self.events = 0
+
+    def note(self) -> None:
+        self.events += 1
 
 
 @dataclass
@@ -27,13 +40,15 @@ class Pacer:
     """Decides, on each tick, whether to freeze survivors or thaw and collect everything."""
 
     freeze_every: float = FREEZE_EVERY_S
+    full_when_quiet_after: float = FULL_WHEN_QUIET_AFTER_S
     full_every: float = FULL_EVERY_S
     last_freeze: float = 0.0
     last_full: float = 0.0
 
-    def tick(self, now: float) -> str | None:
+    def tick(self, now: float, *, quiet: bool = False) -> str | None:
         """'full', 'freeze' or None: what is due at `now` (seconds, monotonic)."""
-        if now - self.last_full >= self.full_every:
+        since_full = now - self.last_full
+        if since_full >= self.full_every or (quiet and since_full >= self.full_when_quiet_after):
             self.last_full = self.last_freeze = now
             return "full"
         if now - self.last_freeze >= self.freeze_every:
@@ -53,9 +68,14 @@ def apply(action: str | None) -> None:
         gc.freeze()
 
 
-def run(sleep: Callable[[float], None], clock: Callable[[], float] = time.monotonic) -> None:
+def run(
+    sleep: Callable[[float], None], activity: Activity, clock: Callable[[], float] = time.monotonic
+) -> None:
     """The background task: never returns. `sleep` must yield to other green threads."""
     pacer = Pacer(last_full=clock(), last_freeze=clock())
+    seen = activity.events
     while True:
         sleep(1.0)
-        apply(pacer.tick(clock()))
+        busy = activity.events - seen >= QUIET_EVENTS_PER_S
+        seen = activity.events
+        apply(pacer.tick(clock(), quiet=not busy))

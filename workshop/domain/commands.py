@@ -33,6 +33,7 @@ class CreateWorkshop:
     blur_cards: bool = False
     cards_per_person: int = 200
     max_people: int = 5000
+    retention: int | str = "keep"  # or days after closing, 1-3650 (domain/retention.py)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class ChangeSettings:
     blur_cards: bool | None = None
     cards_per_person: int | None = None
     max_people: int | None = None
+    retention: int | str | None = None  # "keep" or days after closing
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ class Settings:
     closed: bool = False
     cards_per_person: int = 200  # a phone stuck in a loop can't fill the disk
     max_people: int = 5000
+    retention_days: int | None = None  # deleted this many days after closing; None keeps it
 
 
 def votes_per_person(value: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import phases, texts
+from . import phases, retention, texts
 from .commands import AgendaItem, CreateWorkshop
 from .entities import ASSIGNMENTS, Kind
 from .errors import InvalidInput
@@ -55,6 +55,7 @@ def check_setup(cmd: CreateWorkshop) -> Setup:
             blur_cards=cmd.blur_cards,
             cards_per_person=cards_per_person(cmd.cards_per_person),
             max_people=max_people(cmd.max_people),
+            retention_days=retention.parse(cmd.retention),
         ),
     )
 

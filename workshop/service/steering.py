@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..domain import ranking, timer
+from ..domain import ranking, retention, timer
 from ..domain import settings as rules
 from ..domain.commands import ChangeSettings, Empty, SetAgenda, SetPhase, ShowReport, TimerSeconds
 from ..domain.errors import InvalidInput, UnknownGroup
@@ -87,6 +87,8 @@ def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Chang
         )
         if value is not None
     }
+    if cmd.retention is not None:  # "keep" is stored as None
+        changes["retention_days"] = retention.parse(cmd.retention)
     for name in ("votes_per_person", "cards_per_person", "max_people"):
         if name in changes:
             getattr(rules, name)(changes[name])

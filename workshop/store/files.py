@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import codes
-from ..domain.errors import WorkshopUnavailable
+from ..domain.errors import StorageError, WorkshopUnavailable
 from .handle import WRITES_INLINE, Clock, Writes, connect, storage_error
 from .workshops import WorkshopStore
 
@@ -76,6 +76,26 @@ class WorkshopFiles:
     def codes(self) -> list[str]:
         """Codes of every workshop file in the folder."""
         return sorted(p.stem for p in self.data_dir.glob("*.db") if codes.normalize(p.stem) == p.stem)
+
+    def delete(self, code: str) -> bool:
+        """Remove a workshop's file with its WAL companions, closing its connection first;
+        False when there was no such file. A folder that refuses is a StorageError, and then
+        the .db file (the record) is still there."""
+        with self._lock:
+            store = self._open.pop(code, None)
+            if store is not None:
+                store.close()  # the last connection checkpoints the WAL into the file
+            path = self.path(code)
+            if not path.exists():
+                return False
+            try:
+                path.unlink()  # the record first: a folder that refuses it keeps all three
+            except OSError as exc:
+                log.error("could not delete workshop file %s: %s", path, exc)
+                raise StorageError(f"The file of workshop {code} could not be deleted.") from exc
+            _remove(path)
+            log.info("deleted workshop file %s", path)
+            return True
 
     def close_all(self) -> None:
         with self._lock:

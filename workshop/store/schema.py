@@ -109,7 +109,17 @@ def _v3_indexes(db: sqlite_utils.Database) -> None:
     db["participants"].create_index(["group_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_foundation, _v2_facilitation, _v3_indexes]
+def _v4_closed_at(db: sqlite_utils.Database) -> None:
+    """When the workshop was closed: a retention period counts from it (NULL while open)."""
+    db["workshop"].add_column("closed_at", float)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_foundation,
+    _v2_facilitation,
+    _v3_indexes,
+    _v4_closed_at,
+]
 LATEST = len(MIGRATIONS)
 
 

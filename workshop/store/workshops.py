@@ -137,8 +137,12 @@ class WorkshopStore:
 
     def save_live(self, **changes: Any) -> Live:
         """Change the running state: committed, then kept."""
-        live = replace(self.live(), **changes)
+        before = self.live()
+        live = replace(before, **changes)
         columns = _live_columns(live)
+        if live.closed != before.closed:
+            # Closing (by the switch or a closed phase) starts the retention clock; reopening stops it.
+            columns["closed_at"] = self.clock() if live.closed else None
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.handle.execute(f"UPDATE workshop SET {assignments} WHERE id = 1", list(columns.values()))
         self._live = live
@@ -148,6 +152,14 @@ class WorkshopStore:
         """People per group (removed people not counted), every group listed, empty ones as 0."""
         sizes = self.people.group_sizes()
         return {g.id: sizes.get(g.id, 0) for g in self.groups.all()}
+
+    def closed_at(self) -> float | None:
+        """When the workshop was last closed; None while it is open (or closed by an older
+        version, which did not record it)."""
+        return self.handle.scalar("SELECT closed_at FROM workshop WHERE id = 1")
+
+    def set_closed_at(self, when: float | None) -> None:
+        self.handle.execute("UPDATE workshop SET closed_at = ? WHERE id = 1", [when])
 
     def facilitator_key_hash(self) -> str:
         return self.handle.scalar("SELECT facilitator_key_hash FROM workshop WHERE id = 1")

@@ -12,13 +12,14 @@ from flask import Flask, jsonify, request
 from flask_socketio import SocketIO
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .. import gc_pacing
 from ..config import Settings
 from ..domain.errors import WorkshopError
 from ..service.context import Context
 from ..store import instance
 from ..store.files import WorkshopFiles
 from ..store.handle import WRITES_INLINE, Writes
-from . import api, compression, downloads, guards, lan, pages, sockets, wire
+from . import api, compression, downloads, guards, i18n, lan, pages, privacy_routes, sockets, wire
 from .errors import body_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +47,9 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     )
     app.extensions["workshop"] = Context(files=files, owner_key=owner_key, public_url=public_url)
     app.jinja_env.filters["datetime"] = _human_time
+    i18n.init_app(app)
 
-    for blueprint in (pages.bp, downloads.bp, api.bp):
+    for blueprint in (pages.bp, downloads.bp, api.bp, privacy_routes.bp):
         app.register_blueprint(blueprint)
 
     compression.compress_static(app)
@@ -87,7 +89,14 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         engineio_logger=False,
         serializer=wire.JSONPacket,
     )
-    sockets.register(socketio, attendee_rates=settings.event_rates, steward_rates=settings.steward_rates)
+    activity = gc_pacing.Activity()
+    app.extensions["workshop.activity"] = activity
+    sockets.register(
+        socketio,
+        attendee_rates=settings.event_rates,
+        steward_rates=settings.steward_rates,
+        activity=activity,
+    )
     if settings.trusted_proxies:
         # Behind nginx, the client's own address (for per-address limits) is in X-Forwarded-For.
         app.wsgi_app = ProxyFix(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from markupsafe import Markup
 
 from ..domain.commands import CreateWorkshop
@@ -63,6 +64,7 @@ def create_from_form() -> Any:
         "multiple_votes_per_item": form.get("multiple_votes_per_item") == "1",
         "cards_while_voting": form.get("cards_while_voting") == "1",
         "blur_cards": form.get("blur_cards") == "1",
+        "retention": form.get("retention", "keep"),
     }
     try:
         created = setup.create_workshop(ctx(), payloads.parse(CreateWorkshop, raw))
@@ -126,7 +128,7 @@ def _steward_page(code: str, template: str) -> Any:
     link_key = request.args.get("key")
     if link_key is not None:
         if not access.opens(ctx(), store, link_key.strip()):
-            return _key_form(store, "That key does not open this workshop."), 401
+            return _key_form(store, gettext("That key does not open this workshop.")), 401
         auth.remember_workshop(store)
         # Drop the key from the address bar, so it is not shown on a projector or shared.
         return redirect(request.path)

@@ -39,6 +39,7 @@ from ..domain.commands import (
     TimerSeconds,
 )
 from ..domain.errors import InvalidInput, WorkshopError
+from ..gc_pacing import Activity
 from ..service import access, cards, facilitation, joining, people, state, steering, themes, voting
 from ..service.actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from ..service.outcome import Outcome
@@ -60,7 +61,13 @@ class ConnectAuth:
     role: str | None = None
 
 
-def register(socketio: SocketIO, *, attendee_rates: tuple[str, ...], steward_rates: tuple[str, ...]) -> None:
+def register(
+    socketio: SocketIO,
+    *,
+    attendee_rates: tuple[str, ...],
+    steward_rates: tuple[str, ...],
+    activity: Activity,
+) -> None:
     """Attach every handler to `socketio`; actors are kept per connection id."""
     actors: dict[str, Actor] = {}
     attendee_limits = guards.Limiter(*attendee_rates)
@@ -102,6 +109,7 @@ def register(socketio: SocketIO, *, attendee_rates: tuple[str, ...], steward_rat
 
     def throttle(actor: Actor) -> None:
         """A flooding connection is told to slow down; everyone else is unaffected."""
+        activity.note()
         limits = attendee_limits if actor.role == ATTENDEE else steward_limits
         limits.check(request.sid, "You are sending too fast. Wait a moment and try again.")
 

@@ -1,0 +1,117 @@
+"""The language a page speaks: the locale choice, compiled catalogues, and the messages the
+page's JavaScript needs, all from the same Babel catalogues (docs/languages.md)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from babel.messages.extract import extract
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, Response, request
+from flask_babel import Babel, get_locale, get_translations
+from markupsafe import Markup
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "translations"
+SCRIPTS = ROOT / "static" / "js"
+
+# The shipped languages, each named in itself for the switcher. English is the source text.
+LANGUAGES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français", "fi": "Suomi"}
+DEFAULT = "en"
+COOKIE = "lang"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+# The JavaScript calls that carry a message: t('text', params), tn('one', 'other', n) and
+# N_('text') (marks a text looked up later, such as an error by its code). babel.cfg says the same.
+JS_KEYWORDS = {"t": None, "tn": (1, 2), "N_": None}
+
+
+def init_app(app: Flask) -> None:
+    """Attach Flask-Babel with our locale choice, and give templates what they need."""
+    compile_catalogues(TRANSLATIONS)
+    Babel(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
+    app.after_request(remember_choice)
+    app.jinja_env.globals.update(
+        languages=LANGUAGES, page_language=page_language, messages_for=messages_for
+    )
+
+
+def select_locale() -> str:
+    """An explicit choice (?lang= or the switcher's cookie), else the browser's best match
+    among the shipped languages, else English."""
+    for explicit in (request.args.get(COOKIE), request.cookies.get(COOKIE)):
+        if explicit in LANGUAGES:
+            return explicit
+    return request.accept_languages.best_match(list(LANGUAGES), default=DEFAULT)
+
+
+def page_language() -> str:
+    """The `lang` of the page being rendered."""
+    return str(get_locale() or DEFAULT)
+
+
+def remember_choice(response: Response) -> Response:
+    """The switcher sends ?lang=: keep it in a cookie so every later page follows it."""
+    chosen = request.args.get(COOKIE)
+    if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
+        response.set_cookie(COOKIE, chosen, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True)
+    return response
+
+
+def messages_for(script: str) -> Markup:
+    """A JSON block with the translations of the messages `static/js/<script>.js` and the
+    shared `lib/` modules use, for lib/i18n.js to read. English pages get an empty one."""
+    catalogue = get_translations()
+    translated: dict[str, Any] = {}
+    for message in _script_messages(script):
+        if isinstance(message, tuple):
+            one, other = message
+            # Two forms cover every shipped language; i18n.js picks one with Intl.PluralRules.
+            forms = [catalogue.ungettext(one, other, 1), catalogue.ungettext(one, other, 2)]
+            if forms != [one, other]:
+                translated[one] = forms
+        elif (text := catalogue.ugettext(message)) != message:
+            translated[message] = text
+    # Escaped like Jinja's tojson, so no text can close the script element.
+    body = json.dumps(translated, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        body = body.replace(char, escape)
+    return Markup(f'<script type="application/json" id="messages">{body}</script>')
+
+
+@functools.cache
+def _script_messages(script: str) -> tuple[str | tuple[str, str], ...]:
+    """The messages in a page's module and the shared lib/, read once per process."""
+    paths = [SCRIPTS / f"{script}.js", *sorted((SCRIPTS / "lib").glob("*.js"))]
+    found: dict[str | tuple[str, str], None] = {}
+    for path in paths:
+        with path.open("rb") as source:
+            for _line, message, _comments, _context in extract("javascript", source, JS_KEYWORDS):
+                found[message] = None
+    return tuple(found)
+
+
+def compile_catalogues(folder: Path) -> None:
+    """Compiles each .po into its .mo when the .mo is missing or older.
+
+    The .mo files are build output, ignored by git: compiling here means a fresh checkout
+    runs with nothing more than `pip install` and `python -m workshop`, and a .mo can never
+    lag behind its .po. Each is written to a temporary file and renamed, so processes that
+    start together never read half a file."""
+    for po_path in folder.glob("*/LC_MESSAGES/*.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file)
+        handle, temp = tempfile.mkstemp(dir=mo_path.parent, suffix=".mo.tmp")
+        with os.fdopen(handle, "wb") as mo_file:
+            write_mo(mo_file, catalog)
+        os.replace(temp, mo_path)
+
