@@ -1,6 +1,7 @@
 // The attendee's phone: join the workshop, then post, edit and delete cards in one's group,
 // follow the phase and the shared timer, vote with dots, and read the summary at the end.
 import { connect, request, showStatus } from './lib/socket.js';
+import { errorText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, tallyNode } from './lib/render.js';
 import { createOutbox } from './lib/outbox.js';
 import { allowsCards, allowsVotes, createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
@@ -15,14 +16,14 @@ let state = null; // the last `state`, kept current by the live events
 let cards = new Map(); // card id -> Card: the visible cards of my group
 let groupId = null; // my group as last drawn, to notice a move by the facilitator
 let removed = false; // the facilitator removed us: stay put, never reconnect
-const OTHER = { name: 'Other cards' }; // the heading of unthemed cards once themes exist
+const OTHER = { name: t('Other cards') }; // the heading of unthemed cards once themes exist
 
 // A function, so every reconnect reads the token that `join` stored (or its absence).
 const socket = connect((send) => {
   const token = localStorage.getItem(tokenKey);
   send(token ? { code, token } : { code });
 }, code);
-showStatus(socket, $('status'), 'Offline – your cards are kept and will be sent');
+showStatus(socket, $('status'), t('Offline – your cards are kept and will be sent'));
 socket.on('connect_error', (err) => {
   if (err.data && err.data.code === 'removed') showRemoved(err.data.message);
   if (!err.data || err.data.code !== 'bad_token') return;
@@ -53,16 +54,16 @@ const drawList = keyedList($('cards'), (data) => {
     el('h3', { class: 'theme-name', id: data.id && `theme-${data.id}-name`, dir: 'auto' }, data.name));
 });
 const clock = createClock((seconds, timer) => {
-  const t = $('timer');
+  const face = $('timer');
   const running = Boolean(timer && timer.running);
-  t.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0)
+  face.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0)
     || isClosed(state && state.phase, state && state.settings);
-  t.dataset.running = String(running);
-  t.textContent = running && seconds <= 0 ? 'Time’s up' : mmss(seconds);
-  t.classList.toggle('is-done', running && seconds <= 0);
+  face.dataset.running = String(running);
+  face.textContent = running && seconds <= 0 ? t('Time’s up') : mmss(seconds);
+  face.classList.toggle('is-done', running && seconds <= 0);
 }, () => {
   try { if (navigator.vibrate) navigator.vibrate([120, 80, 120]); } catch { /* not allowed here */ }
-  say('Time’s up.');
+  say(t('Time’s up.'));
 });
 
 socket.on('state', show);
@@ -73,7 +74,8 @@ socket.on('card:added', ({ card }) => {
   drawCards();
   if (isNew && card.participant_id !== state.me.id) {
     const kind = state.kinds.find((k) => k.id === card.kind);
-    say(`New ${kind ? kind.label : 'card'} from ${card.author || 'Anonymous'}${card.blurred ? '' : `: ${card.text}`}`);
+    const params = { kind: kind ? kind.label : t('card'), author: card.author || t('Anonymous'), text: card.text };
+    say(card.blurred ? t('New {kind} from {author}', params) : t('New {kind} from {author}: {text}', params));
   }
 });
 socket.on('card:updated', ({ card }) => {
@@ -95,7 +97,7 @@ socket.on('card:merged', ({ card, merged }) => {
 ['phase:changed', 'agenda:changed', 'timer:changed', 'settings:changed', 'report:changed',
   'votes:revealed'].forEach((name) => socket.on(name, update));
 socket.on('votes:changed', ({ tallies }) => state && update({ tallies: mergeTallies(state.tallies, tallies) }));
-socket.on('phase:changed', ({ phase }) => say(`Now: ${phase.name}`));
+socket.on('phase:changed', ({ phase }) => say(t('Now: {phase}', { phase: phase.name })));
 socket.on('votes:hidden', () => update({ tallies: null }));
 ['theme:created', 'theme:renamed', 'theme:deleted'].forEach((name) => socket.on(name, ({ theme, theme_id: id }) => {
   if (!state) return;
@@ -127,7 +129,7 @@ function show(next) {
     return;
   }
   if (groupId !== null && groupId !== next.me.group_id) {
-    $('notice').textContent = `You were moved to ${groupName(next.me.group_id)}.`;
+    $('notice').textContent = t('You were moved to {group}.', { group: groupName(next.me.group_id) });
     $('notice').hidden = false;
   }
   groupId = next.me.group_id;
@@ -174,17 +176,17 @@ const canChange = () => allowsCards(state.phase, state.settings);
 /** Why the Post button is off now, or '' when posting is open. */
 function postBlock() {
   const { phase, settings } = state;
-  if (isClosed(phase, settings)) return 'The workshop is closed.';
-  if ((state.groups.find((g) => g.id === groupId) || {}).locked) return 'Your group is locked: posting is paused.';
+  if (isClosed(phase, settings)) return t('The workshop is closed.');
+  if ((state.groups.find((g) => g.id === groupId) || {}).locked) return t('Your group is locked: posting is paused.');
   if (canChange()) return '';
-  return `Posting is paused during “${phase.name}”. Your draft is kept.`;
+  return t('Posting is paused during “{phase}”. Your draft is kept.', { phase: phase.name });
 }
 
 /** The closed workshop: thanks, and the top items of my group from the report. */
 function drawThanks() {
   const part = state.report && state.me && state.report.groups.find((g) => g.group_id === state.me.group_id);
   $('thanks-top').replaceChildren(...(part ? state.kinds : []).filter((k) => (part.top[k.id] || []).length)
-    .map((kind) => el('section', {}, el('h3', {}, kind.label), el('ol', { class: 'thanks-items' },
+    .map((kind) => el('section', {}, el('h3', { dir: 'auto' }, kind.label), el('ol', { class: 'thanks-items' },
       part.top[kind.id].map((item) => el('li', {}, el('span', { dir: 'auto' }, item.text), ' ', tallyNode(item.votes)))))));
 }
 
@@ -196,7 +198,7 @@ function showRemoved(message) {
   if (message) $('removed-message').textContent = message;
   $('removed').hidden = false;
   $('status').dataset.status = 'refused';
-  $('status').textContent = 'Removed';
+  $('status').textContent = t('Removed');
 }
 
 const joined = () => Boolean(state && state.me);
@@ -234,8 +236,8 @@ function showJoin() {
   const anonymous = state.workshop.allow_anonymous;
   $('join-question').textContent = state.workshop.question;
   $('join-name').required = !anonymous;
-  $('join-name').placeholder = anonymous ? 'Leave empty to stay anonymous' : '';
-  $('join-name-label').textContent = anonymous ? 'Your name (optional)' : 'Your name';
+  $('join-name').placeholder = anonymous ? t('Leave empty to stay anonymous') : '';
+  $('join-name-label').textContent = anonymous ? t('Your name (optional)') : t('Your name');
   drawGroupChoices();
 }
 
@@ -252,7 +254,7 @@ function drawGroupChoices() {
       checked: chosen ? chosen.value === String(group.id) : state.groups.length === 1,
       disabled: Boolean(group.locked),
     }),
-    el('span', { dir: 'auto' }, group.name), group.locked && el('span', { class: 'hint' }, '(locked)'))));
+    el('span', { dir: 'auto' }, group.name), group.locked && el('span', { class: 'hint' }, t('(locked)')))));
 }
 
 async function join(event) {
@@ -284,7 +286,7 @@ function showJoinError(error) {
   if (!error) return;
   const prefix = joinFields[error.field];
   const message = $(`${prefix || 'join'}-error`);
-  message.textContent = error.message;
+  message.textContent = errorText(error);
   message.hidden = false;
   const input = prefix && (prefix === 'join-group' ? $('join-group-list').querySelector('input') : $(prefix));
   if (input) {
@@ -332,7 +334,7 @@ function drawVotes() {
   const waiting = castItems();
   const left = Math.max(0, (state.votes_left || 0) - waiting.length);
   $('votes-left').hidden = !voting;
-  $('votes-left').textContent = `${left} ${left === 1 ? 'dot' : 'dots'} left`;
+  $('votes-left').textContent = tn('{n} dot left', '{n} dots left', left);
   $('cards').querySelectorAll('li.card[data-card-id], li.theme-head[data-theme-id]').forEach((li) => {
     const card = li.dataset.cardId;
     const [type, field, id, about] = card ? ['cards', 'card_id', card, `card-${card}-text`]
@@ -343,7 +345,7 @@ function drawVotes() {
     else if (voting || tally !== null) {
       votes = li.appendChild(el('div', { class: 'votes' }, tallyNode(tally) || el('span'),
         el('button', { type: 'button', class: 'vote-cast', 'aria-describedby': about, onclick: () => cast(field, id) }),
-        el('button', { type: 'button', class: 'vote-retract', 'aria-describedby': about, onclick: () => retract(field, id) }, 'Take back')));
+        el('button', { type: 'button', class: 'vote-retract', 'aria-describedby': about, onclick: () => retract(field, id) }, t('Take back'))));
     }
     if (!votes) return;
     const [, more, less] = votes.children;
@@ -352,8 +354,8 @@ function drawVotes() {
     votes.hidden = !voting && tally === null;
     more.hidden = less.hidden = !voting;
     more.dataset.mine = mine;
-    more.textContent = mine ? `${'●'.repeat(Math.min(mine, 20))} Vote` : 'Vote';
-    more.setAttribute('aria-label', `Vote (your dots here: ${mine})`);
+    more.textContent = mine ? `${'●'.repeat(Math.min(mine, 20))} ${t('Vote')}` : t('Vote');
+    more.setAttribute('aria-label', t('Vote (your dots here: {n})', { n: mine }));
     less.disabled = !mine;
   });
 }
@@ -375,12 +377,12 @@ function voted(ack) {
     state.votes_left = ack.votes_left;
     state.my_votes = ack.my_votes;
   } else {
-    $('vote-error').textContent = ack.error.message;
+    $('vote-error').textContent = errorText(ack.error);
   }
   drawVotes();
 }
 
-const pendingText = () => (socket.connected ? 'sending…' : 'waiting for the connection');
+const pendingText = () => (socket.connected ? t('sending…') : t('waiting for the connection'));
 
 function pendingItem(item) {
   const { name, organisation } = state.me;
@@ -398,7 +400,7 @@ function cardItem(card) {
   const li = cardNode(card, state.kinds);
   if (card.blurred) {
     li.classList.add('is-blurred');
-    li.querySelector('.card-text').textContent = 'Hidden until the facilitator reveals';
+    li.querySelector('.card-text').textContent = t('Hidden until the facilitator reveals');
   }
   if (card.participant_id !== state.me.id) return li;
   li.classList.add('is-own');
@@ -408,20 +410,20 @@ function cardItem(card) {
     li.classList.add('is-pending');
     li.append(el('p', { class: 'card-status' }, pendingText()));
   } else if (justSaved.has(card.id)) {
-    li.append(el('p', { class: 'card-status is-saved' }, 'saved'));
+    li.append(el('p', { class: 'card-status is-saved' }, t('saved')));
   }
   if (editErrors.has(card.id)) li.append(el('p', { class: 'field-error', role: 'alert' }, editErrors.get(card.id)));
   const about = `card-${card.id}-text`; // so "Edit" is heard with the card it edits
   const off = !canChange();
   li.append(el('div', { class: 'card-actions' },
-    el('button', { type: 'button', class: 'card-edit', disabled: off, 'aria-describedby': about, onclick: () => startEdit(li, card) }, 'Edit'),
-    el('button', { type: 'button', class: 'card-delete', disabled: off, 'aria-describedby': about, onclick: () => deleteCard(li, card) }, 'Delete')));
+    el('button', { type: 'button', class: 'card-edit', disabled: off, 'aria-describedby': about, onclick: () => startEdit(li, card) }, t('Edit')),
+    el('button', { type: 'button', class: 'card-delete', disabled: off, 'aria-describedby': about, onclick: () => deleteCard(li, card) }, t('Delete'))));
   return li;
 }
 
 function startEdit(li, card) {
   const view = li.querySelectorAll('.card-text, .card-actions');
-  const area = el('textarea', { class: 'card-edit-text', maxlength: 500, rows: 3, dir: 'auto', 'aria-label': 'Edit your card' });
+  const area = el('textarea', { class: 'card-edit-text', maxlength: 500, rows: 3, dir: 'auto', 'aria-label': t('Edit your card') });
   area.value = card.text;
   const error = el('p', { class: 'field-error', role: 'alert' });
   const close = () => {
@@ -433,7 +435,7 @@ function startEdit(li, card) {
     event.preventDefault();
     const text = area.value.trim();
     if (!text) {
-      error.textContent = 'A card cannot be empty.';
+      error.textContent = t('A card cannot be empty.');
       return;
     }
     // Through the outbox, like a new card: an edit made offline is kept and sent later.
@@ -445,8 +447,8 @@ function startEdit(li, card) {
   };
   const form = el('form', { class: 'card-edit-form', onsubmit: save }, area,
     el('div', { class: 'card-actions' },
-      el('button', { type: 'submit', class: 'primary card-save' }, 'Save'),
-      el('button', { type: 'button', class: 'card-cancel', onclick: close }, 'Cancel')),
+      el('button', { type: 'submit', class: 'primary card-save' }, t('Save')),
+      el('button', { type: 'button', class: 'card-cancel', onclick: close }, t('Cancel'))),
     error);
   view.forEach((node) => { node.hidden = true; });
   li.querySelector('.card-text').after(form);
@@ -456,11 +458,11 @@ function startEdit(li, card) {
 const editErrors = new Map(); // card id -> why its last edit was refused
 
 function editRefused(cardId, error) {
-  editErrors.set(cardId, `Your edit was not saved: ${error.message}`);
+  editErrors.set(cardId, t('Your edit was not saved: {reason}', { reason: errorText(error) }));
 }
 
 async function deleteCard(li, card) {
-  if (!window.confirm('Delete this card?')) return;
+  if (!window.confirm(t('Delete this card?'))) return;
   const ack = await request(socket, 'card:delete', { card_id: card.id });
   if (ack.ok) {
     cards.delete(card.id);
@@ -468,7 +470,7 @@ async function deleteCard(li, card) {
     return;
   }
   const error = li.querySelector('.field-error') || li.appendChild(el('p', { class: 'field-error', role: 'alert' }));
-  error.textContent = ack.error.message;
+  error.textContent = errorText(ack.error);
 }
 
 // --- the post box
@@ -478,7 +480,7 @@ function drawKinds() {
   const current = state.kinds.some((k) => chosen && k.id === chosen.value) ? chosen.value : state.kinds[0].id;
   $('post-kinds').replaceChildren(...state.kinds.map((kind, i) => el('label', { class: 'segment', 'data-kind-index': i },
     el('input', { type: 'radio', name: 'kind', value: kind.id, checked: kind.id === current, onchange: describeBox }),
-    el('span', {}, kind.label))));
+    el('span', { dir: 'auto' }, kind.label))));
   describeBox();
 }
 
@@ -486,7 +488,7 @@ const kindInputs = () => [...$('post-kinds').querySelectorAll('input')];
 
 function describeBox() {
   const index = kindInputs().findIndex((input) => input.checked);
-  box.placeholder = `Your ${state.kinds[index].label.toLowerCase()}…`;
+  box.placeholder = t('Your {kind}…', { kind: state.kinds[index].label.toLowerCase() });
   $('post-form').dataset.kindIndex = index;
 }
 
@@ -494,7 +496,7 @@ function post(event) {
   event.preventDefault();
   if (postBlock()) return; // closed for now: the text waits in the box
   const text = box.value.trim();
-  $('post-error').textContent = text ? '' : 'Write something first.';
+  $('post-error').textContent = text ? '' : t('Write something first.');
   if (!text) {
     box.focus();
     return;
@@ -512,7 +514,7 @@ function putBack({ kind, text }, error) {
   kindInputs().forEach((input) => { if (input.value === kind) input.checked = true; });
   describeBox();
   saveDraft();
-  $('post-error').textContent = error.message;
+  $('post-error').textContent = errorText(error);
 }
 
 function saveDraft() {

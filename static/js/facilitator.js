@@ -2,15 +2,17 @@
 // run of the workshop (agenda, timer, votes, report back), cluster cards into themes and
 // manage people.
 import { connect, request, showStatus } from './lib/socket.js';
+import { N_, errorText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, people, tallyNode } from './lib/render.js';
 import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
 
-/** The phase kinds of docs/protocol.md with their default names. */
+/** The phase kinds of docs/protocol.md with their default names (the server's, in English:
+ * a placeholder shows the name an empty box gets; the kind's label is translated). */
 const PHASES = {
-  join: 'Join', brainstorm: 'Brainstorm', cluster: 'Cluster', vote: 'Vote', report: 'Report back', closed: 'Closed',
+  join: N_('Join'), brainstorm: N_('Brainstorm'), cluster: N_('Cluster'), vote: N_('Vote'), report: N_('Report back'), closed: N_('Closed'),
 };
 
 // What the server told us; each event updates it, then redraws only what it touched.
@@ -34,7 +36,7 @@ const clock = createClock((seconds, timer) => {
   $('timer-pause').disabled = !running;
   $('timer-resume').disabled = running || !timer || timer.remaining <= 0;
   $('timer-reset').disabled = !timer;
-}, () => say('Time is up.'));
+}, () => say(t('Time is up.')));
 
 socket.on('state', (state) => {
   model.kinds = state.kinds;
@@ -95,7 +97,7 @@ socket.on('group:renamed', ({ group }) => putGroup(group));
 socket.on('group:updated', ({ group }) => putGroup(group));
 socket.on('phase:changed', ({ phase, timer }) => {
   showPhase(phase, timer);
-  say(`Phase: ${phase.name}`);
+  say(t('Phase: {phase}', { phase: phase.name }));
 });
 socket.on('agenda:changed', ({ agenda, phase }) => {
   model.agenda = agenda;
@@ -144,7 +146,7 @@ $('timer-start').addEventListener('click', () => {
   const minutes = Number($('timer-minutes').value);
   const seconds = Math.round(minutes * 60);
   if (!(seconds >= 1 && seconds <= 36000)) {
-    showError('Give the timer 1 second to 600 minutes.');
+    showError(t('Give the timer 1 second to 600 minutes.'));
     $('timer-minutes').focus();
     return;
   }
@@ -187,7 +189,7 @@ $('shuffle-balanced').addEventListener('click', () => shuffle('balanced'));
 $('shuffle-mixed').addEventListener('click', () => shuffle('mixed'));
 
 $('workshop-close').addEventListener('click', async () => {
-  if (!window.confirm('Close the workshop? Phones show a thank-you page and nothing can change until you reopen it.')) return;
+  if (!window.confirm(t('Close the workshop? Phones show a thank-you page and nothing can change until you reopen it.'))) return;
   const ack = await act('workshop:close', {});
   if (ack) putSettings(ack.settings);
 });
@@ -221,7 +223,7 @@ $('agenda-form').addEventListener('submit', async (event) => {
   model.phase = ack.phase;
   drawAgendaRows();
   drawRun();
-  say('Agenda saved.');
+  say(t('Agenda saved.'));
 });
 
 // --- talking to the server
@@ -230,7 +232,7 @@ $('agenda-form').addEventListener('submit', async (event) => {
 async function act(event, payload) {
   const ack = await request(socket, event, payload);
   $('error').hidden = ack.ok;
-  if (!ack.ok) $('error').textContent = ack.error.message;
+  if (!ack.ok) $('error').textContent = errorText(ack.error);
   return ack.ok ? ack : null;
 }
 
@@ -257,11 +259,13 @@ async function report(event, payload) {
 }
 
 async function shuffle(strategy) {
-  const how = strategy === 'mixed' ? 'mixing organisations across groups' : 'in groups of even size';
-  if (!window.confirm(`Shuffle everyone into new groups, ${how}? Phones follow at once.`)) return;
+  const question = strategy === 'mixed'
+    ? t('Shuffle everyone into new groups, mixing organisations across groups? Phones follow at once.')
+    : t('Shuffle everyone into new groups, in groups of even size? Phones follow at once.');
+  if (!window.confirm(question)) return;
   const ack = await act('groups:shuffle', { strategy });
   if (!ack) return;
-  const text = `${people(ack.moved)} moved.`;
+  const text = tn('{n} person moved.', '{n} people moved.', ack.moved);
   $('people-message').textContent = text;
 }
 
@@ -339,23 +343,23 @@ function agendaRow(phase) {
   name.value = phase.name || '';
   const minutes = el('input', { class: 'agenda-minutes', type: 'number', min: 1, max: 600, step: 1, placeholder: '–' });
   minutes.value = phase.minutes == null ? '' : phase.minutes;
-  const question = el('input', { class: 'agenda-question', maxlength: 1000, dir: 'auto', placeholder: 'The workshop’s question' });
+  const question = el('input', { class: 'agenda-question', maxlength: 1000, dir: 'auto', placeholder: t('The workshop’s question') });
   question.value = phase.question || '';
   const kind = el('select', { class: 'agenda-kind', onchange: () => { name.placeholder = PHASES[kind.value]; } },
-    Object.entries(PHASES).map(([id, label]) => el('option', { value: id, selected: id === phase.kind }, label)));
+    Object.entries(PHASES).map(([id, label]) => el('option', { value: id, selected: id === phase.kind }, t(label))));
   const row = el('li', { class: 'agenda-row', 'data-row': n },
-    field('Kind', kind), field('Name', name), field('Minutes', minutes), field('Question', question),
+    field(t('Kind'), kind), field(t('Name'), name), field(t('Minutes'), minutes), field(t('Question'), question),
     el('button', {
       type: 'button',
       class: 'agenda-remove',
-      'aria-label': 'Remove this phase',
+      'aria-label': t('Remove this phase'),
       onclick: () => {
         const next = row.nextElementSibling || row.previousElementSibling;
         row.remove();
         agendaDirty = true;
         (next ? next.querySelector('.agenda-remove') : $('agenda-add')).focus();
       },
-    }, 'Remove'));
+    }, t('Remove')));
   return row;
 }
 
@@ -379,12 +383,12 @@ function drawSettings() {
 function drawReport() {
   const r = model.report;
   const chosen = r && r.view === 'group' ? r.group_id : null;
-  $('report-group').replaceChildren(el('option', { value: '' }, 'Choose…'),
+  $('report-group').replaceChildren(el('option', { value: '' }, t('Choose…')),
     ...model.groups.map((g) => el('option', { value: g.id, selected: g.id === chosen }, g.name)));
   const live = isClosed(model.phase, model.settings) || (model.phase && model.phase.kind === 'report');
-  const what = r && r.view === 'synthesis' ? 'the synthesis of all groups' : chosen != null && groupName(chosen);
-  let text = 'The projector shows the report in a “Report back” phase and once the workshop is closed.';
-  if (what) text = live ? `On the projector: ${what}.` : `Ready for report back: ${what}. ${text}`;
+  const what = r && r.view === 'synthesis' ? t('the synthesis of all groups') : chosen != null && groupName(chosen);
+  let text = t('The projector shows the report in a “Report back” phase and once the workshop is closed.');
+  if (what) text = live ? t('On the projector: {what}.', { what }) : t('Ready for report back: {what}. {more}', { what, more: text });
   $('report-current').textContent = text;
 }
 
@@ -450,7 +454,7 @@ function putGroup(group) {
 
 function drawPeopleLine() {
   const { people: total = 0, online = 0 } = model.counts || {};
-  $('people').textContent = `${people(total)} · ${online} online`;
+  $('people').textContent = t('{people} · {online} online', { people: people(total), online });
 }
 
 function drawFilter() {
@@ -460,13 +464,13 @@ function drawFilter() {
     select.replaceChildren(el('option', { value: '' }, all),
       ...values.map(([value, label]) => el('option', { value, selected: value === current }, label)));
   };
-  options('filter', 'All kinds', model.kinds.map((k) => [k.id, k.label]));
+  options('filter', t('All kinds'), model.kinds.map((k) => [k.id, k.label]));
   const names = [...new Set([...model.themes.values()].map((t) => t.name))].sort((a, b) => a.localeCompare(b));
-  options('filter-theme', 'All themes', [['none', 'No theme'], ...names.map((n) => [`name:${n}`, n])]);
+  options('filter-theme', t('All themes'), [['none', t('No theme')], ...names.map((n) => [`name:${n}`, n])]);
   const orgs = new Set();
   model.cards.forEach((c) => { if (c.organisation) orgs.add(c.organisation); });
   model.people.forEach((p) => { if (p.organisation) orgs.add(p.organisation); });
-  options('filter-org', 'All organisations', [...orgs].sort((a, b) => a.localeCompare(b)).map((o) => [o, o]));
+  options('filter-org', t('All organisations'), [...orgs].sort((a, b) => a.localeCompare(b)).map((o) => [o, o]));
 }
 
 /** Whether a card passes the filter bar (kind, theme, organisation). */
@@ -529,7 +533,7 @@ function refresh(groupId) {
 function redraw(col, groupId) {
   const members = [...model.people.values()].filter((p) => p.group_id === groupId)
     .sort((a, b) => a.joined_at - b.joined_at);
-  col.peopleHeading.textContent = `People (${members.length})`;
+  col.peopleHeading.textContent = t('People ({n})', { n: members.length });
   col.drawPeople(members.map((p) => [p.id, p]));
   const themes = themesOf(groupId);
   // Each card's "Move to theme" list names the themes: a new set of themes rebuilds the zones.
@@ -552,8 +556,8 @@ function drawZones(col, themes) {
     const list = el('ol', { class: 'cards' });
     const node = theme
       ? el('section', { class: 'theme', 'data-theme-id': theme.id, 'aria-labelledby': `theme-${theme.id}-name` }, themeHead(theme), list)
-      : el('section', { class: 'no-theme', 'aria-label': 'No theme' },
-        el('h4', { class: 'zone-name', hidden: themes.length === 0 }, 'No theme'), list);
+      : el('section', { class: 'no-theme', 'aria-label': t('No theme') },
+        el('h4', { class: 'zone-name', hidden: themes.length === 0 }, t('No theme')), list);
     col.zones.set(theme ? theme.id : 'none', { node, draw: keyedList(list, cardItem) });
     return node;
   };
@@ -566,7 +570,7 @@ function drawCounts() {
     const tally = (groups[id] && groups[id].cards) || {};
     col.counts.replaceChildren(...model.kinds.map((k, i) => el('span',
       { class: 'count', 'data-kind': k.id, 'data-kind-index': i },
-      `${k.label} `, el('strong', {}, tally[k.id] || 0))));
+      el('span', { dir: 'auto' }, k.label), ' ', el('strong', {}, tally[k.id] || 0))));
   }
 }
 
@@ -575,7 +579,7 @@ const votesOn = (type, id) => ((model.tallies && model.tallies[type] && model.ta
 function setTally(node, votes) {
   if (!node) return;
   node.dataset.votes = votes;
-  node.textContent = `${votes} ${votes === 1 ? 'vote' : 'votes'}`;
+  node.textContent = tn('{n} vote', '{n} votes', votes);
 }
 
 /** Tallies change often: they are set in place, without rebuilding any card. */
@@ -592,20 +596,20 @@ function column(group) {
   const cards = el('div', { class: 'zones' });
   const members = el('ul', { class: 'people' });
   const counts = el('p', { class: 'group-counts' });
-  const peopleHeading = el('h3', { class: 'people-heading' }, 'People');
-  const suggestions = el('ul', { class: 'suggestions', 'aria-label': `Suggested themes for ${group.name}` });
+  const peopleHeading = el('h3', { class: 'people-heading' }, t('People'));
+  const suggestions = el('ul', { class: 'suggestions', 'aria-label': t('Suggested themes for {group}', { group: group.name }) });
   const merge = el('button', {
     type: 'button',
     class: 'merge-cards',
     disabled: true,
-    title: 'Merge the ticked cards into the first of them, as listed',
+    title: t('Merge the ticked cards into the first of them, as listed'),
     onclick: () => mergeCards(group.id),
-  }, 'Merge into first');
+  }, t('Merge into first'));
   const node = el('section', { class: 'group', 'data-group-id': group.id, 'data-locked': String(Boolean(group.locked)), 'aria-labelledby': `group-${group.id}-name` },
     groupHead(group), groupControls(group), counts, peopleHeading, members,
-    el('h3', {}, 'Cards'),
+    el('h3', {}, t('Cards')),
     el('div', { class: 'group-tools' }, themeCreateForm(group),
-      el('button', { type: 'button', class: 'suggest-themes', onclick: () => suggest(group, suggestions) }, 'Suggest themes'),
+      el('button', { type: 'button', class: 'suggest-themes', onclick: () => suggest(group, suggestions) }, t('Suggest themes')),
       merge),
     suggestions, cards);
   return {
@@ -625,17 +629,17 @@ function groupHead(group) {
   const nameId = `group-${group.id}-name`;
   const title = el('div', { class: 'group-title' },
     el('h2', { id: nameId, class: 'group-name', dir: 'auto' }, group.name),
-    group.locked && el('span', { class: 'group-flag' }, 'locked'),
-    el('button', { type: 'button', class: 'group-rename', 'aria-describedby': nameId, onclick: () => toggle(true) }, 'Rename'));
+    group.locked && el('span', { class: 'group-flag' }, t('locked')),
+    el('button', { type: 'button', class: 'group-rename', 'aria-describedby': nameId, onclick: () => toggle(true) }, t('Rename')));
   const input = el('input', {
     class: 'group-rename-input', name: 'name', maxlength: 60, required: true, dir: 'auto',
-    'aria-label': `New name for ${group.name}`,
+    'aria-label': t('New name for {name}', { name: group.name }),
     onkeydown: (event) => { if (event.key === 'Escape') toggle(false); },
   });
   const form = el('form', { class: 'group-rename-form', hidden: true, onsubmit: rename },
     input,
-    el('button', { type: 'submit', class: 'primary' }, 'Save'),
-    el('button', { type: 'button', onclick: () => toggle(false) }, 'Cancel'));
+    el('button', { type: 'submit', class: 'primary' }, t('Save')),
+    el('button', { type: 'button', onclick: () => toggle(false) }, t('Cancel')));
 
   function toggle(open) {
     title.hidden = open;
@@ -660,7 +664,7 @@ function groupHead(group) {
 function groupControls(group) {
   const nameId = `group-${group.id}-name`;
   const limit = el('input', {
-    type: 'number', class: 'group-limit', min: 1, max: 1000, step: 1, placeholder: 'none',
+    type: 'number', class: 'group-limit', min: 1, max: 1000, step: 1, placeholder: t('none'),
     onchange: async () => {
       const value = limit.value.trim();
       const ack = await act('group:limit', { group_id: group.id, size_limit: value === '' ? null : Number(value) });
@@ -679,16 +683,16 @@ function groupControls(group) {
         const ack = await act('group:lock', { group_id: group.id, locked: !group.locked });
         if (ack) putGroup(ack.group);
       },
-    }, group.locked ? 'Unlock' : 'Lock'),
-    el('label', { class: 'group-limit-label' }, 'Size limit ', limit));
+    }, group.locked ? t('Unlock') : t('Lock')),
+    el('label', { class: 'group-limit-label' }, `${t('Size limit')} `, limit));
 }
 
 function personItem(person) {
-  const name = person.name || 'Anonymous';
+  const name = person.name || t('Anonymous');
   const others = model.groups.filter((g) => g.id !== person.group_id);
   const select = el('select', {
     class: 'person-move',
-    'aria-label': `Move ${name} to another group`,
+    'aria-label': t('Move {name} to another group', { name }),
     disabled: others.length === 0,
     onchange: async () => {
       const ack = await act('participant:move', { participant_id: person.id, group_id: Number(select.value) });
@@ -696,9 +700,9 @@ function personItem(person) {
       if (ack) putPerson(ack.participant);
     },
   },
-  el('option', { value: '' }, 'Move to…'),
+  el('option', { value: '' }, t('Move to…')),
   others.map((g) => el('option', { value: g.id }, g.name)));
-  const presence = person.online ? 'online' : 'offline';
+  const presence = person.online ? t('online') : t('offline');
   return el('li', { class: 'person', 'data-participant-id': person.id, 'data-online': String(person.online) },
     el('span', { class: 'presence', title: presence }, el('span', { class: 'visually-hidden' }, presence)),
     el('span', { class: 'person-name', dir: 'auto' }, name),
@@ -707,13 +711,13 @@ function personItem(person) {
     el('button', {
       type: 'button',
       class: 'person-remove',
-      'aria-label': `Remove ${name} from the workshop`,
+      'aria-label': t('Remove {name} from the workshop', { name }),
       onclick: async () => {
-        if (!window.confirm(`Remove ${name} from the workshop? Their cards stay.`)) return;
+        if (!window.confirm(t('Remove {name} from the workshop? Their cards stay.', { name }))) return;
         const ack = await act('participant:remove', { participant_id: person.id });
         if (ack) dropPerson(person.id);
       },
-    }, 'Remove'));
+    }, t('Remove')));
 }
 
 // --- themes
@@ -721,7 +725,7 @@ function personItem(person) {
 function themeCreateForm(group) {
   const input = el('input', {
     class: 'theme-create-name', name: 'name', maxlength: 60, required: true, dir: 'auto',
-    placeholder: 'New theme', 'aria-label': `New theme in ${group.name}`,
+    placeholder: t('New theme'), 'aria-label': t('New theme in {group}', { group: group.name }),
   });
   return el('form', {
     class: 'theme-create-form',
@@ -732,7 +736,7 @@ function themeCreateForm(group) {
       input.value = '';
       putTheme(ack.theme);
     },
-  }, input, el('button', { type: 'submit' }, 'Add theme'));
+  }, input, el('button', { type: 'submit' }, t('Add theme')));
 }
 
 function themeHead(theme) {
@@ -740,19 +744,19 @@ function themeHead(theme) {
   const title = el('div', { class: 'theme-title' },
     el('h4', { class: 'theme-name', id: nameId, dir: 'auto' }, theme.name),
     tallyNode(votesOn('themes', theme.id)),
-    el('button', { type: 'button', class: 'theme-rename', 'aria-describedby': nameId, onclick: () => toggle(true) }, 'Rename'),
+    el('button', { type: 'button', class: 'theme-rename', 'aria-describedby': nameId, onclick: () => toggle(true) }, t('Rename')),
     el('button', {
       type: 'button',
       class: 'theme-delete',
       'aria-describedby': nameId,
       onclick: async () => {
-        if (!window.confirm(`Delete the theme “${theme.name}”? Its cards stay, without a theme.`)) return;
+        if (!window.confirm(t('Delete the theme “{name}”? Its cards stay, without a theme.', { name: theme.name }))) return;
         const ack = await act('theme:delete', { theme_id: theme.id });
         if (ack) dropTheme(theme.id, theme.group_id);
       },
-    }, 'Delete'));
+    }, t('Delete')));
   const input = el('input', {
-    class: 'theme-rename-input', maxlength: 60, required: true, dir: 'auto', 'aria-label': `New name for ${theme.name}`,
+    class: 'theme-rename-input', maxlength: 60, required: true, dir: 'auto', 'aria-label': t('New name for {name}', { name: theme.name }),
     onkeydown: (event) => { if (event.key === 'Escape') toggle(false); },
   });
   const form = el('form', {
@@ -763,8 +767,8 @@ function themeHead(theme) {
       const ack = await act('theme:rename', { theme_id: theme.id, name: input.value.trim() });
       if (ack) putTheme(ack.theme);
     },
-  }, input, el('button', { type: 'submit', class: 'primary' }, 'Save'),
-  el('button', { type: 'button', onclick: () => toggle(false) }, 'Cancel'));
+  }, input, el('button', { type: 'submit', class: 'primary' }, t('Save')),
+  el('button', { type: 'button', onclick: () => toggle(false) }, t('Cancel')));
   function toggle(open) {
     title.hidden = open;
     form.hidden = !open;
@@ -790,20 +794,20 @@ async function suggest(group, list) {
   if (!ack) return;
   list.replaceChildren(...(ack.suggestions.length
     ? ack.suggestions.map((s) => suggestionItem(group, s))
-    : [el('li', { class: 'suggestion-none' }, 'No suggestions: no cards are alike enough yet.')]));
-  say(`${ack.suggestions.length} suggested ${ack.suggestions.length === 1 ? 'theme' : 'themes'} for ${group.name}.`);
+    : [el('li', { class: 'suggestion-none' }, t('No suggestions: no cards are alike enough yet.'))]));
+  say(tn('{n} suggested theme for {group}.', '{n} suggested themes for {group}.', ack.suggestions.length, { group: group.name }));
 }
 
 /** A suggested theme: its name (editable), the cards it would gather, Accept or Dismiss. */
 function suggestionItem(group, suggestion) {
-  const name = el('input', { class: 'suggestion-name', maxlength: 60, dir: 'auto', 'aria-label': 'Name of the suggested theme' });
+  const name = el('input', { class: 'suggestion-name', maxlength: 60, dir: 'auto', 'aria-label': t('Name of the suggested theme') });
   name.value = suggestion.name;
   const texts = suggestion.card_ids.map((id) => model.cards.get(id)).filter(Boolean)
     .map((c) => el('li', { dir: 'auto' }, c.text));
   const item = el('li', { class: 'suggestion' }, name, el('ul', { class: 'suggestion-cards' }, texts),
     el('div', { class: 'card-actions' },
-      el('button', { type: 'button', class: 'suggestion-accept primary', onclick: accept }, 'Accept'),
-      el('button', { type: 'button', class: 'suggestion-dismiss', onclick: () => item.remove() }, 'Dismiss')));
+      el('button', { type: 'button', class: 'suggestion-accept primary', onclick: accept }, t('Accept')),
+      el('button', { type: 'button', class: 'suggestion-dismiss', onclick: () => item.remove() }, t('Dismiss'))));
   async function accept() {
     const created = await act('theme:create', { group_id: group.id, name: name.value.trim() });
     if (!created) return;
@@ -813,7 +817,7 @@ function suggestionItem(group, suggestion) {
     }
     item.remove();
     const n = suggestion.card_ids.length;
-    say(`Theme “${created.theme.name}” created with ${n} ${n === 1 ? 'card' : 'cards'}.`);
+    say(tn('Theme “{name}” created with {n} card.', 'Theme “{name}” created with {n} cards.', n, { name: created.theme.name }));
   }
   return item;
 }
@@ -824,9 +828,9 @@ function cardItem(card) {
   const li = cardNode(card, model.kinds);
   const textId = `card-${card.id}-text`;
   li.dataset.hidden = String(card.hidden);
-  if (card.hidden) li.querySelector('.card-kind').append(el('span', { class: 'card-flag' }, 'hidden'));
+  if (card.hidden) li.querySelector('.card-kind').append(el('span', { class: 'card-flag' }, t('hidden')));
   li.prepend(el('div', { class: 'card-top' },
-    el('span', { class: 'card-grip', 'aria-hidden': 'true', title: 'Drag into a theme' }, '⠿'),
+    el('span', { class: 'card-grip', 'aria-hidden': 'true', title: t('Drag into a theme') }, '⠿'),
     el('label', { class: 'card-select-label' },
       el('input', {
         type: 'checkbox',
@@ -839,7 +843,7 @@ function cardItem(card) {
           updateMerge(columns.get(card.group_id));
         },
       }),
-      el('span', {}, 'Select')),
+      el('span', {}, t('Select'))),
     tallyNode(votesOn('cards', card.id))));
   const others = model.groups.filter((g) => g.id !== card.group_id);
   li.append(el('div', { class: 'card-actions' },
@@ -851,18 +855,18 @@ function cardItem(card) {
         const ack = await act(card.hidden ? 'card:unhide' : 'card:hide', { card_id: card.id });
         if (ack) putCard(ack.card);
       },
-    }, card.hidden ? 'Unhide' : 'Hide'),
-    el('button', { type: 'button', class: 'card-correct', 'aria-describedby': textId, onclick: () => startCorrect(li, card) }, 'Correct'),
+    }, card.hidden ? t('Unhide') : t('Hide')),
+    el('button', { type: 'button', class: 'card-correct', 'aria-describedby': textId, onclick: () => startCorrect(li, card) }, t('Correct')),
     el('select', {
       class: 'card-theme',
-      'aria-label': 'Move to theme…',
+      'aria-label': t('Move to theme…'),
       'aria-describedby': textId,
       onchange: (event) => setTheme(card.id, event.target.value ? Number(event.target.value) : null),
-    }, el('option', { value: '', selected: card.theme_id == null }, 'No theme'),
+    }, el('option', { value: '', selected: card.theme_id == null }, t('No theme')),
     themesOf(card.group_id).map((t) => el('option', { value: t.id, selected: t.id === card.theme_id }, t.name))),
     el('select', {
       class: 'card-move',
-      'aria-label': 'Move to another group',
+      'aria-label': t('Move to another group'),
       'aria-describedby': textId,
       disabled: others.length === 0,
       onchange: async (event) => {
@@ -870,7 +874,7 @@ function cardItem(card) {
         event.target.value = '';
         if (ack) putCard(ack.card);
       },
-    }, el('option', { value: '' }, 'Move to group…'), others.map((g) => el('option', { value: g.id }, g.name)))));
+    }, el('option', { value: '' }, t('Move to group…')), others.map((g) => el('option', { value: g.id }, g.name)))));
   li.addEventListener('pointerdown', (event) => startDrag(event, card.id, li));
   return li;
 }
@@ -878,7 +882,7 @@ function cardItem(card) {
 /** The facilitator corrects a card's text (a typo, a name that should not be there). */
 function startCorrect(li, card) {
   const view = li.querySelectorAll('.card-text, .card-actions');
-  const area = el('textarea', { class: 'card-correct-text', maxlength: 500, rows: 3, dir: 'auto', 'aria-label': 'Corrected text' });
+  const area = el('textarea', { class: 'card-correct-text', maxlength: 500, rows: 3, dir: 'auto', 'aria-label': t('Corrected text') });
   area.value = card.text;
   const close = () => {
     form.remove();
@@ -896,8 +900,8 @@ function startCorrect(li, card) {
       if (again) again.focus();
     },
   }, area, el('div', { class: 'card-actions' },
-    el('button', { type: 'submit', class: 'primary card-correct-save' }, 'Save'),
-    el('button', { type: 'button', class: 'card-correct-cancel', onclick: close }, 'Cancel')));
+    el('button', { type: 'submit', class: 'primary card-correct-save' }, t('Save')),
+    el('button', { type: 'button', class: 'card-correct-cancel', onclick: close }, t('Cancel'))));
   view.forEach((node) => { node.hidden = true; });
   li.querySelector('.card-text').after(form);
   area.focus();
@@ -919,7 +923,7 @@ async function mergeCards(groupId) {
   ids.forEach((id) => selected.delete(id));
   rest.forEach((id) => model.cards.delete(id));
   putCard(ack.card);
-  say(`${rest.length + 1} cards merged into one.`);
+  say(t('{n} cards merged into one.', { n: rest.length + 1 }));
 }
 
 // --- dragging cards into themes, with pointer events so that mouse, pen and touch all work.

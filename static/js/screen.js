@@ -1,6 +1,7 @@
 // The projector: how to join, how many are in, the phase and its countdown, every group's
 // visible cards live, and the report back. Read-only: no buttons, nothing a room should not see.
 import { connect, showStatus } from './lib/socket.js';
+import { t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, people, tallyNode } from './lib/render.js';
 import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 
@@ -17,14 +18,14 @@ const socket = connect({ code, role: 'screen' }, code);
 showStatus(socket, $('status'));
 
 const clock = createClock((seconds, timer) => {
-  const t = $('screen-timer');
+  const face = $('screen-timer');
   const running = Boolean(timer && timer.running);
   const done = running && seconds <= 0;
-  t.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0);
-  t.dataset.running = String(running);
-  t.textContent = done ? 'Time’s up' : mmss(seconds);
-  t.classList.toggle('is-done', done);
-}, () => say('Time’s up.'));
+  face.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0);
+  face.dataset.running = String(running);
+  face.textContent = done ? t('Time’s up') : mmss(seconds);
+  face.classList.toggle('is-done', done);
+}, () => say(t('Time’s up.')));
 
 socket.on('state', (state) => {
   model.kinds = state.kinds;
@@ -161,7 +162,7 @@ function cardItem(card) {
   const li = cardNode(card, model.kinds);
   if (card.blurred) {
     li.classList.add('is-blurred');
-    li.querySelector('.card-text').textContent = 'Hidden until the facilitator reveals';
+    li.querySelector('.card-text').textContent = t('Hidden until the facilitator reveals');
   }
   const theme = model.themes.get(card.theme_id);
   if (theme) li.querySelector('.card-kind').append(' · ', el('span', { class: 'card-theme-name', dir: 'auto' }, theme.name));
@@ -190,31 +191,31 @@ function drawTallies() {
 
 // --- report back: one group's top items, or the synthesis of the room
 
-const votes = (n) => `${n} ${n === 1 ? 'vote' : 'votes'}`;
+const votes = (n) => tn('{n} vote', '{n} votes', n);
 
 function drawReport(report) {
   if (report.view === 'synthesis') {
     const s = report.synthesis;
-    $('report').replaceChildren(el('div', {}, el('h2', { class: 'report-title' }, 'Synthesis: the whole room'),
+    $('report').replaceChildren(el('div', {}, el('h2', { class: 'report-title' }, t('Synthesis: the whole room')),
       topColumns(s.top, true),
-      s.shared_themes.length > 0 && el('section', { class: 'report-themes' }, el('h3', {}, 'Themes shared by several groups'),
+      s.shared_themes.length > 0 && el('section', { class: 'report-themes' }, el('h3', {}, t('Themes shared by several groups')),
         el('ul', {}, s.shared_themes.map((t) => el('li', {},
           el('strong', { dir: 'auto' }, t.name), ' — ', el('span', { dir: 'auto' }, t.groups.join(', '))))))));
     return;
   }
   const part = report.groups.find((g) => g.group_id === report.group_id) || report.groups[0];
   if (!part) {
-    $('report').replaceChildren(el('h2', { class: 'report-title' }, 'Report back'));
+    $('report').replaceChildren(el('h2', { class: 'report-title' }, t('Report back')));
     return;
   }
   const most = Math.max(1, ...part.themes.map((t) => t.votes));
   $('report').replaceChildren(el('div', {}, el('h2', { class: 'report-title', 'data-group-id': part.group_id, dir: 'auto' }, part.name),
     topColumns(part.top, false),
-    part.themes.length > 0 && el('section', { class: 'report-themes' }, el('h3', {}, 'Themes'),
-      el('ol', {}, part.themes.map((t) => el('li', { class: 'report-theme', 'data-theme-id': t.id },
-        el('span', { class: 'report-text', dir: 'auto' }, t.name),
-        el('span', { class: 'report-meta' }, `${t.cards} ${t.cards === 1 ? 'card' : 'cards'}`),
-        bar(t.votes, most)))))));
+    part.themes.length > 0 && el('section', { class: 'report-themes' }, el('h3', {}, t('Themes')),
+      el('ol', {}, part.themes.map((theme) => el('li', { class: 'report-theme', 'data-theme-id': theme.id },
+        el('span', { class: 'report-text', dir: 'auto' }, theme.name),
+        el('span', { class: 'report-meta' }, tn('{n} card', '{n} cards', theme.cards)),
+        bar(theme.votes, most)))))));
 }
 
 /** The top items side by side, one column per kind, each with a bar for its votes. */
@@ -222,12 +223,12 @@ function topColumns(top, withGroup) {
   const all = Object.values(top).flat();
   const most = Math.max(1, ...all.map((i) => i.votes));
   return el('div', { class: 'report-kinds' }, model.kinds.map((kind, index) => el('section', { class: 'report-kind', 'data-kind-index': index },
-    el('h3', {}, kind.label),
-    (top[kind.id] || []).length === 0 ? el('p', { class: 'report-empty' }, 'Nothing yet')
+    el('h3', { dir: 'auto' }, kind.label),
+    (top[kind.id] || []).length === 0 ? el('p', { class: 'report-empty' }, t('Nothing yet'))
       : el('ol', { class: 'report-items' }, top[kind.id].map((item) => el('li', { class: 'report-item', 'data-card-id': item.card_id },
         el('span', { class: 'report-text', dir: 'auto' }, item.text),
         el('span', { class: 'report-meta', dir: 'auto' },
-          [withGroup && item.group, item.theme && `theme: ${item.theme}`].filter(Boolean).join(' · ')),
+          [withGroup && item.group, item.theme && t('theme: {name}', { name: item.theme })].filter(Boolean).join(' · ')),
         bar(item.votes, most)))))));
 }
 

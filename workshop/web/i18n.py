@@ -37,9 +37,7 @@ def init_app(app: Flask) -> None:
     compile_catalogues(TRANSLATIONS)
     Babel(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
     app.after_request(remember_choice)
-    app.jinja_env.globals.update(
-        languages=LANGUAGES, page_language=page_language, messages_for=messages_for
-    )
+    app.jinja_env.globals.update(languages=LANGUAGES, page_language=page_language, messages_for=messages_for)
 
 
 def select_locale() -> str:
@@ -48,7 +46,13 @@ def select_locale() -> str:
     for explicit in (request.args.get(COOKIE), request.cookies.get(COOKIE)):
         if explicit in LANGUAGES:
             return explicit
-    return request.accept_languages.best_match(list(LANGUAGES), default=DEFAULT)
+    # Werkzeug's best_match prefers any exact tag over a closer region match ("de-AT" loses
+    # to a lower "fr"); we ship languages without regions, so compare primary tags in order.
+    for tag, _quality in request.accept_languages:  # best first
+        primary = tag.replace("_", "-").split("-")[0].lower()
+        if primary in LANGUAGES:
+            return primary
+    return DEFAULT
 
 
 def page_language() -> str:
@@ -114,4 +118,3 @@ def compile_catalogues(folder: Path) -> None:
         with os.fdopen(handle, "wb") as mo_file:
             write_mo(mo_file, catalog)
         os.replace(temp, mo_path)
-

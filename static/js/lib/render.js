@@ -1,5 +1,6 @@
 // Small DOM builders shared by the pages. User text only ever goes in as text nodes or
 // attribute values, never parsed as markup.
+import { t, tn } from './i18n.js';
 
 /** Builds an element: attributes via setAttribute (functions become listeners), children as nodes or text. */
 export function el(tag, attrs = {}, ...children) {
@@ -17,7 +18,7 @@ export function el(tag, attrs = {}, ...children) {
 export const byNewest = (a, b) => b.created_at - a.created_at || b.id - a.id;
 
 /** "1 person" / "3 people". */
-export const people = (n) => `${n} ${n === 1 ? 'person' : 'people'}`;
+export const people = (n) => tn('{n} person', '{n} people', n);
 
 /** A card as a list item; kinds are styled by their position (data-kind-index), not their name. */
 export function cardNode(card, kinds) {
@@ -29,19 +30,19 @@ export function cardNode(card, kinds) {
     'data-kind': card.kind,
     'data-kind-index': index < 0 ? null : index,
   },
-  el('p', { class: 'card-kind' }, index < 0 ? card.kind : kinds[index].label),
+  el('p', { class: 'card-kind', dir: 'auto' }, index < 0 ? card.kind : kinds[index].label),
   el('p', { class: 'card-text', id: textId, dir: 'auto' }, card.text),
   card.merged && card.merged.length > 0 && el('p', { class: 'card-merged', dir: 'auto' },
-    `+ ${card.merged.length} merged: ${card.merged.map((m) => `“${m.text}”`).join(' · ')}`),
+    tn('+ {n} merged: {texts}', '+ {n} merged: {texts}', card.merged.length, { texts: card.merged.map((m) => `“${m.text}”`).join(' · ') })),
   el('p', { class: 'card-by' },
-    el('span', { class: 'card-author', dir: 'auto' }, card.author || 'Anonymous'),
+    el('span', { class: 'card-author', dir: 'auto' }, card.author || t('Anonymous')),
     card.organisation && [' · ', el('span', { class: 'card-org', dir: 'auto' }, card.organisation)],
-    card.original_text != null && [' · ', el('span', { class: 'card-corrected', title: `Original: ${card.original_text}` }, 'edited by facilitator')]));
+    card.original_text != null && [' · ', el('span', { class: 'card-corrected', dir: 'auto', title: t('Original: {text}', { text: card.original_text }) }, t('edited by facilitator'))]));
 }
 
 /** The dots on a card or theme: `.tally[data-votes]`, or nothing when tallies are not known. */
 export const tallyNode = (votes) => (votes == null ? null
-  : el('span', { class: 'tally', 'data-votes': votes }, `${votes} ${votes === 1 ? 'vote' : 'votes'}`));
+  : el('span', { class: 'tally', 'data-votes': votes }, tn('{n} vote', '{n} votes', votes)));
 
 /**
  * Renders keyed items into `parent`, rebuilding only items whose data object changed and

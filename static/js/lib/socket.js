@@ -1,5 +1,6 @@
 // How every page connects, shows the connection, and sends one-off actions.
 // `io` is the global of /static/vendor/socket.io.min.js, loaded before the page module.
+import { errorText, t } from './i18n.js';
 
 const NO_ANSWER = 'no_answer'; // made here, never by the server: the action may not have arrived
 
@@ -10,23 +11,23 @@ export function connect(auth, code) {
 }
 
 /** Keeps `banner` (a role="status" element) in step with the socket. */
-export function showStatus(socket, banner, offlineText = 'Offline – reconnecting…') {
+export function showStatus(socket, banner, offlineText = t('Offline – reconnecting…')) {
   let connectedOnce = false;
   const set = (status, text) => {
     banner.dataset.status = status;
     banner.textContent = text;
   };
-  set('connecting', 'Connecting…');
+  set('connecting', t('Connecting…'));
   socket.on('connect', () => {
     connectedOnce = true;
-    set('online', 'Connected');
+    set('online', t('Connected'));
   });
   socket.on('disconnect', () => set('offline', offlineText));
   socket.on('connect_error', (err) => {
     // The client retries by itself after network errors (socket.active); a refusal by the
     // server is final unless the page reconnects on purpose, as the attendee page does.
-    if (!socket.active) set('refused', (err.data && err.data.message) || err.message);
-    else set(connectedOnce ? 'offline' : 'connecting', connectedOnce ? offlineText : 'Connecting…');
+    if (!socket.active) set('refused', err.data && err.data.message ? errorText(err.data) : err.message);
+    else set(connectedOnce ? 'offline' : 'connecting', connectedOnce ? offlineText : t('Connecting…'));
   });
 }
 
@@ -35,11 +36,11 @@ export function request(socket, event, payload) {
   return new Promise((resolve) => {
     // Never emit while offline: socket.io would buffer it and send it after the timeout.
     if (!socket.connected) {
-      resolve(failure('You are offline. Try again when the connection is back.'));
+      resolve(failure(t('You are offline. Try again when the connection is back.')));
       return;
     }
     socket.timeout(8000).emit(event, payload, (err, ack) => {
-      resolve(err ? failure('No answer from the server. Check the connection and try again.') : ack);
+      resolve(err ? failure(t('No answer from the server. Check the connection and try again.')) : ack);
     });
   });
 }
