@@ -1,7 +1,7 @@
 // The attendee's phone: join the workshop, then post, edit and delete cards in one's group,
 // follow the phase and the shared timer, vote with dots, and read the summary at the end.
 import { connect, request, showStatus } from './lib/socket.js';
-import { errorText, t, tn } from './lib/i18n.js';
+import { errorText, phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, tallyNode } from './lib/render.js';
 import { createOutbox } from './lib/outbox.js';
 import { allowsCards, allowsVotes, createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
@@ -97,7 +97,7 @@ socket.on('card:merged', ({ card, merged }) => {
 ['phase:changed', 'agenda:changed', 'timer:changed', 'settings:changed', 'report:changed',
   'votes:revealed'].forEach((name) => socket.on(name, update));
 socket.on('votes:changed', ({ tallies }) => state && update({ tallies: mergeTallies(state.tallies, tallies) }));
-socket.on('phase:changed', ({ phase }) => say(t('Now: {phase}', { phase: phase.name })));
+socket.on('phase:changed', ({ phase }) => say(t('Now: {phase}', { phase: phaseText(phase.name) })));
 socket.on('votes:hidden', () => update({ tallies: null }));
 ['theme:created', 'theme:renamed', 'theme:deleted'].forEach((name) => socket.on(name, ({ theme, theme_id: id }) => {
   if (!state) return;
@@ -156,13 +156,13 @@ function drawRun() {
   const closed = isClosed(phase, settings);
   $('phase-line').hidden = !phase;
   clock.redraw(); // hides the countdown once closed
-  $('phase-name').textContent = phase ? phase.name : '';
+  $('phase-name').textContent = phase ? phaseText(phase.name) : '';
   $('join-form').hidden = joined() || closed;
   $('board').hidden = !joined() || closed;
   $('thanks').hidden = !closed;
   if (closed) drawThanks();
   if (!joined()) return;
-  $('question').textContent = (phase && phase.question) || state.workshop.question;
+  $('question').textContent = (phase && phase.question && phaseText(phase.question)) || state.workshop.question;
   const why = postBlock();
   $('post-button').disabled = Boolean(why); // the draft stays in the box, to post later
   $('post-reason').textContent = why;
@@ -179,7 +179,7 @@ function postBlock() {
   if (isClosed(phase, settings)) return t('The workshop is closed.');
   if ((state.groups.find((g) => g.id === groupId) || {}).locked) return t('Your group is locked: posting is paused.');
   if (canChange()) return '';
-  return t('Posting is paused during “{phase}”. Your draft is kept.', { phase: phase.name });
+  return t('Posting is paused during “{phase}”. Your draft is kept.', { phase: phaseText(phase.name) });
 }
 
 /** The closed workshop: thanks, and the top items of my group from the report. */

@@ -2,7 +2,7 @@
 // run of the workshop (agenda, timer, votes, report back), cluster cards into themes and
 // manage people.
 import { connect, request, showStatus } from './lib/socket.js';
-import { N_, errorText, t, tn } from './lib/i18n.js';
+import { N_, errorText, phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, people, tallyNode } from './lib/render.js';
 import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 
@@ -97,7 +97,7 @@ socket.on('group:renamed', ({ group }) => putGroup(group));
 socket.on('group:updated', ({ group }) => putGroup(group));
 socket.on('phase:changed', ({ phase, timer }) => {
   showPhase(phase, timer);
-  say(t('Phase: {phase}', { phase: phase.name }));
+  say(t('Phase: {phase}', { phase: phaseText(phase.name) }));
 });
 socket.on('agenda:changed', ({ agenda, phase }) => {
   model.agenda = agenda;
@@ -320,7 +320,7 @@ function drawAgenda() {
     'data-kind': phase.kind,
     'aria-current': i === current ? 'step' : null,
   }, el('button', { type: 'button', class: 'phase-go', 'aria-current': i === current ? 'step' : null, onclick: () => setPhase(i) },
-    el('span', { class: 'phase-name', dir: 'auto' }, phase.name),
+    el('span', { class: 'phase-name', dir: 'auto' }, phaseText(phase.name)),
     el('span', { class: 'phase-meta' }, [PHASES[phase.kind] || phase.kind, phase.minutes ? `${phase.minutes} min` : null]
       .filter(Boolean).join(' · '))))));
   $('phase-prev').disabled = current <= 0;

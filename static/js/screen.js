@@ -1,7 +1,7 @@
 // The projector: how to join, how many are in, the phase and its countdown, every group's
 // visible cards live, and the report back. Read-only: no buttons, nothing a room should not see.
 import { connect, showStatus } from './lib/socket.js';
-import { t, tn } from './lib/i18n.js';
+import { phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, people, tallyNode } from './lib/render.js';
 import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 
@@ -137,8 +137,8 @@ function drawPeople(total) {
 /** The phase, its question, and whether the board or the report back is on screen. */
 function drawRun() {
   const { phase, settings, report } = model;
-  $('screen-phase').textContent = phase ? phase.name : '';
-  $('question').textContent = (phase && phase.question) || model.question;
+  $('screen-phase').textContent = phase ? phaseText(phase.name) : '';
+  $('question').textContent = (phase && phase.question && phaseText(phase.question)) || model.question;
   const reporting = Boolean(report && (isClosed(phase, settings) || (phase && phase.kind === 'report')));
   $('main').classList.toggle('is-report', reporting);
   $('groups').hidden = reporting;

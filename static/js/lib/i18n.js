@@ -25,6 +25,19 @@ export function tn(one, other, n, params = {}) {
 /** Marks a message for extraction where it is looked up later. */
 export const N_ = (text) => text;
 
+// The phase names and questions of the built-in agendas (workshop/domain/phases.py) are
+// stored with each workshop in English. Unchanged, they are the app's words and are
+// translated; whatever the facilitator wrote instead is shown as written.
+const BUILT_IN = new Set([
+  N_('Join'), N_('Challenges and opportunities'), N_('Cluster into themes'), N_('Vote'), N_('Report back'),
+  N_('1 · On your own, in silence'), N_('2 · In pairs'), N_('4 · In fours'), N_('All · The whole room'),
+  N_('Write your own ideas, alone.'), N_('With a neighbour: build on each other\'s ideas.'),
+  N_('Two pairs together: what stands out?'),
+]);
+
+/** A phase name or question: translated if it is a built-in one, else as written. */
+export const phaseText = (text) => (BUILT_IN.has(text) ? t(text) : text);
+
 // Common refusals, by their stable code (docs/protocol.md, "Error codes"). The server's
 // English message is often more precise (it names the limit), so it is kept for English
 // and for codes not listed here.
