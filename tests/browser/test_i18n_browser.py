@@ -18,7 +18,9 @@ def _phone_in(browser, locale: str):
 
 
 def test_phone_in_french_then_switched_to_german(browser, live):
-    workshop = live.create_workshop(title="Lancement", question="Qu’est-ce qui vous freine ?", groups=["Finance"])
+    workshop = live.create_workshop(
+        title="Lancement", question="Qu’est-ce qui vous freine ?", groups=["Finance"]
+    )
     context, page = _phone_in(browser, "fr-FR")
     try:
         page.goto(workshop["join_url"])
