@@ -148,6 +148,7 @@ def test_report_escapes_text_that_would_change_its_structure(ctx, store, groups,
     assert structure == [
         "# Launch event",
         "> What holds your organisation back?",
+        "## Who took part",
         "## Finance",
         "### Challenge (1)",
         "### Opportunity (0)",
@@ -161,7 +162,9 @@ def test_report_escapes_text_that_would_change_its_structure(ctx, store, groups,
         "### Challenge",
         "### Opportunity",
         "_None._",
+        "## Appendix: every card",
     ]
+    assert f"- Finance · Challenge: {escaped} (0 votes)" in lines  # the appendix
     assert "<b>" not in "\n".join(lines)
 
 

@@ -179,6 +179,7 @@ HTTP_TABLE: dict[str, dict[str, str]] = {
     "GET /socket.io/": ANYONE,  # the Engine.IO handshake: who may connect is decided on `connect`
     "GET /w/<code>/facilitate": FACILITATOR_PAGE,
     "GET /w/<code>/screen": FACILITATOR_PAGE,
+    "GET /w/<code>/report": FACILITATOR_PAGE,
     "POST /workshops": roles(**{role: KEY_FORM for role in ROLES if role != "owner"}, owner=OK),
     "GET /w/<code>/export.json": DOWNLOAD,
     "GET /w/<code>/export.csv": DOWNLOAD,
@@ -394,6 +395,7 @@ def http_request(w: World, route: str) -> tuple[str, str, dict[str, Any]]:
         "GET /socket.io/": ("GET", "/socket.io/?EIO=4&transport=polling", {}),
         "GET /w/<code>/facilitate": ("GET", f"/w/{code}/facilitate", {}),
         "GET /w/<code>/screen": ("GET", f"/w/{code}/screen", {}),
+        "GET /w/<code>/report": ("GET", f"/w/{code}/report", {}),
         "POST /workshops": ("POST", "/workshops", {"data": form}),
         "GET /w/<code>/export.json": ("GET", f"/w/{code}/export.json", {}),
         "GET /w/<code>/export.csv": ("GET", f"/w/{code}/export.csv", {}),

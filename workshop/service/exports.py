@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain.entities import Card
 from ..store.workshops import WorkshopStore
-from . import reporting, views
+from . import harvest, reporting, views
 from .context import Context
 
 CSV_COLUMNS = [
@@ -33,6 +33,12 @@ _ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
 
 def export_json(ctx: Context, store: WorkshopStore) -> dict[str, Any]:
     """Everything in the workshop: hidden and merged cards flagged, votes counted, the synthesis."""
+    return workshop_data(store, ctx.join_url(store.code))
+
+
+def workshop_data(store: WorkshopStore, join_url: str | None) -> dict[str, Any]:
+    """The JSON export's content; `join_url` is None where no server serves the file (a series
+    made on the command line)."""
     workshop = store.workshop()
     live = store.live()
     people = store.people.all()
@@ -48,7 +54,7 @@ def export_json(ctx: Context, store: WorkshopStore) -> dict[str, Any]:
             "assignment": workshop.assignment,
             "allow_anonymous": workshop.allow_anonymous,
             "created_at": workshop.created_at,
-            "join_url": ctx.join_url(workshop.code),
+            "join_url": join_url,
         },
         "agenda": views.agenda_view(live),
         "phase": views.phase_view(live, workshop),
@@ -77,16 +83,23 @@ def _every_card(store: WorkshopStore) -> list[Card]:
 
 def export_csv(store: WorkshopStore) -> str:
     """One row per card, safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_rows(store))
+    return out.getvalue()
+
+
+def csv_rows(store: WorkshopStore) -> list[list[Any]]:
+    """The CSV export's rows (CSV_COLUMNS), each cell already formula-safe."""
     groups = {g.id: g.name for g in store.groups.all()}
     people = {p.id: p for p in store.people.all()}
     themes = {t.id: t.name for t in store.themes.all()}
     votes = store.votes.tallies()["cards"]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for card in _every_card(store):
         author = people.get(card.participant_id)
-        writer.writerow(
+        rows.append(
             [
                 _cell(groups.get(card.group_id, "")),
                 _cell(card.kind),
@@ -101,7 +114,7 @@ def export_csv(store: WorkshopStore) -> str:
                 card.merged_into or "",
             ]
         )
-    return out.getvalue()
+    return rows
 
 
 def report_markdown(store: WorkshopStore) -> str:
@@ -112,6 +125,7 @@ def report_markdown(store: WorkshopStore) -> str:
     votes = store.votes.tallies()["cards"]
     themes = {t.id: t.name for t in store.themes.all()}
     report = reporting.report(store)
+    doc = harvest.document(store, include_names=False)
     lines = [
         f"# {md_inline(workshop.title)}",
         "",
@@ -122,6 +136,7 @@ def report_markdown(store: WorkshopStore) -> str:
         "Agenda: " + " → ".join(md_inline(p.name) for p in live.agenda) + ".",
         "",
     ]
+    lines += _participation_lines(doc["participation"], len(doc["groups"]), len(doc["cards"]))
     for group, part in zip(store.groups.all(), report["groups"], strict=True):
         lines += [f"## {md_inline(group.name)}", ""]
         if part["themes"]:
@@ -150,7 +165,30 @@ def report_markdown(store: WorkshopStore) -> str:
         lines += ["### Themes several groups share", ""]
         lines += [f"- {md_inline(t['name'])}: {', '.join(md_inline(g) for g in t['groups'])}" for t in shared]
         lines.append("")
+    lines += ["## Appendix: every card", ""]
+    lines += [
+        f"- {md_inline(c['group'])} · {md_inline(c['kind'])}: {md_inline(c['text'])} ({_votes(c['votes'])}"
+        + (f" · {md_inline(c['theme'])}" if c["theme"] else "")
+        + ")"
+        for c in doc["cards"]
+    ] or ["_No cards._"]
+    lines.append("")
     return "\n".join(lines)
+
+
+def _participation_lines(participation: dict, groups: int, cards: int) -> list[str]:
+    """Who took part, by organisation: counts, never names (the page can add them)."""
+    people = participation["people"]
+    lines = [
+        "## Who took part",
+        "",
+        f"{people} {'person' if people == 1 else 'people'} in {groups} groups posted {cards} cards.",
+        "",
+    ]
+    lines += [
+        f"- {md_inline(row['organisation'])}: {row['people']}" for row in participation["organisations"]
+    ]
+    return [*lines, ""] if participation["organisations"] else lines
 
 
 def _ranked_line(rank: int, card: Card, votes: dict[int, int], themes: dict[int, str]) -> str:
@@ -174,6 +212,11 @@ def md_inline(text: str) -> str:
     if escaped[:1] in ("-", "="):
         escaped = "\\" + escaped
     return _ORDERED_ITEM.sub(r"\1\\\2", escaped)
+
+
+def safe_cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    return _cell(value)
 
 
 def _cell(value: str) -> str:

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..domain.commands import CreateWorkshop
 from ..domain.errors import UnknownWorkshop, WorkshopError
-from ..service import access, setup
+from ..service import access, harvest, setup
 from ..store.workshops import WorkshopStore
 from . import auth, payloads, qr
 from .context import ctx, lookup
@@ -86,6 +86,16 @@ def screen(code: str) -> Any:
     return _steward_page(code, "screen.html")
 
 
+@bp.get("/w/<code>/report")
+def report(code: str) -> Any:
+    """The printable report; names only when the facilitator ticks "include names"."""
+    store = steward_gate(code)
+    if not isinstance(store, WorkshopStore):
+        return store
+    include_names = request.args.get("names") == "1"
+    return render_template("report.html", doc=harvest.document(store, include_names=include_names))
+
+
 @bp.get("/w/<code>/qr.svg")
 def qr_svg(code: str) -> Any:
     store = lookup(code)
@@ -119,8 +129,9 @@ def _int_field(text: str) -> int | str:
     return int(stripped) if stripped.lstrip("-").isdigit() else stripped
 
 
-def _steward_page(code: str, template: str) -> Any:
-    """A page for the facilitator: key in the link once, then the cookie."""
+def steward_gate(code: str) -> WorkshopStore | Any:
+    """The workshop, when this browser may facilitate it; else the answer to send instead
+    (not found, the key form, or a redirect that drops the key from the address bar)."""
     try:
         store = lookup(code)
     except UnknownWorkshop:
@@ -134,6 +145,14 @@ def _steward_page(code: str, template: str) -> Any:
         return redirect(request.path)
     if not auth.may_facilitate(ctx(), store):
         return _key_form(store, None), 401
+    return store
+
+
+def _steward_page(code: str, template: str) -> Any:
+    """A page for the facilitator: key in the link once, then the cookie."""
+    store = steward_gate(code)
+    if not isinstance(store, WorkshopStore):
+        return store
     join_url = ctx().join_url(store.code)
     created = session.pop("created", None) if template == "facilitate.html" else None
     cofacilitator_url = None
