@@ -12,11 +12,12 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from tests.factories import OWNER_KEY
+from workshop.domain import phases
 from workshop.web import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT]
-PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
 def _catalogue(path: Path):
@@ -129,10 +130,23 @@ def test_english_page_carries_no_messages_and_french_its_own(http, workshop):
         )
         return json.loads(block.group(1))
 
-    assert messages(_attendee_page(http, workshop, **{"Accept-Language": "en"})) == {}
+    english = messages(_attendee_page(http, workshop, **{"Accept-Language": "en"}))
+    assert english == {"messages": {}, "errors": {}, "phases": {}}
     french = messages(_attendee_page(http, workshop, **{"Accept-Language": "fr"}))
-    assert french["Connecting…"] == "Connexion…"
-    assert french["{n} dot left"] == ["{n} point restant", "{n} points restants"]
+    assert french["messages"]["Connecting…"] == "Connexion…"
+    assert french["messages"]["{n} dot left"] == ["{n} point restant", "{n} points restants"]
+    assert french["errors"]["wrong_phase"] == "Ce n’est pas possible à cette étape."
+    assert french["phases"]["Report back"] == "Restitution"
+
+
+def test_built_in_phase_texts_are_those_of_the_agenda_templates():
+    texts = {
+        text
+        for agenda in phases.TEMPLATES.values()
+        for phase in agenda
+        for text in (phase.name, phase.question)
+    }
+    assert set(i18n.BUILT_IN_PHASE_TEXTS) == texts - {None}
 
 
 def test_facilitators_own_words_are_shown_as_written(http, created):

@@ -27,6 +27,59 @@ DEFAULT = "en"
 COOKIE = "lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
+
+def N_(text: str) -> str:  # noqa: N802 (the name gettext tools look for)
+    """Marks a message for `pybabel extract` where it is translated later."""
+    return text
+
+
+# Common refusals, by their stable code (docs/protocol.md, "Error codes"): the phone shows
+# these in its reader's language. The server's English message is often more precise (it
+# names the limit), so English pages and codes not listed here keep it.
+ERRORS = {
+    "empty_text": N_("Write something first."),
+    "text_too_long": N_("That text is too long."),
+    "name_required": N_("Please give your name."),
+    "unknown_group": N_("That group does not exist any more."),
+    "not_found": N_("That item does not exist any more."),
+    "not_allowed": N_("You may not do that."),
+    "not_joined": N_("Join the workshop first."),
+    "rate_limited": N_("Too many actions at once. Wait a moment and try again."),
+    "card_limit": N_("You have posted as many cards as allowed."),
+    "workshop_full": N_("The workshop is full."),
+    "wrong_phase": N_("That is not possible in this phase."),
+    "no_votes_left": N_("You have no dots left."),
+    "duplicate_vote": N_("You have already put a dot here."),
+    "not_your_group": N_("That belongs to another group."),
+    "group_locked": N_("This group is locked."),
+    "group_full": N_("This group is full. Choose another one."),
+    "removed": N_("The facilitator removed you from this workshop."),
+    "storage_full": N_("The laptop’s disk is full: nothing was saved."),
+    "storage_read_only": N_("The server cannot save right now: nothing was saved."),
+    "storage_unavailable": N_("Nothing was saved. Try again."),
+    "workshop_unavailable": N_("This workshop cannot be opened right now."),
+    "internal": N_("Something went wrong on the server. Try again."),
+}
+
+# The phase names and questions of the built-in agendas (domain/phases.py TEMPLATES) are
+# stored with each workshop in English. Unchanged, they are the app's words and are shown
+# translated; whatever the facilitator wrote instead is shown as written.
+# tests/web/test_i18n.py keeps this list equal to the templates'.
+BUILT_IN_PHASE_TEXTS = (
+    N_("Join"),
+    N_("Challenges and opportunities"),
+    N_("Cluster into themes"),
+    N_("Vote"),
+    N_("Report back"),
+    N_("1 · On your own, in silence"),
+    N_("2 · In pairs"),
+    N_("4 · In fours"),
+    N_("All · The whole room"),
+    N_("Write your own ideas, alone."),
+    N_("With a neighbour: build on each other's ideas."),
+    N_("Two pairs together: what stands out?"),
+)
+
 # The JavaScript calls that carry a message: t('text', params), tn('one', 'other', n) and
 # N_('text') (marks a text looked up later, such as an error by its code). babel.cfg says the same.
 JS_KEYWORDS = {"t": None, "tn": (1, 2), "N_": None}
@@ -69,8 +122,9 @@ def remember_choice(response: Response) -> Response:
 
 
 def messages_for(script: str) -> Markup:
-    """A JSON block with the translations of the messages `static/js/<script>.js` and the
-    shared `lib/` modules use, for lib/i18n.js to read. English pages get an empty one."""
+    """A JSON block for lib/i18n.js: the translations of the messages `static/js/<script>.js`
+    and the shared `lib/` modules use, of the common refusals by code and of the built-in
+    phase texts. Only what differs from English is sent, so English pages get empty maps."""
     catalogue = get_translations()
     translated: dict[str, Any] = {}
     for message in _script_messages(script):
@@ -82,8 +136,11 @@ def messages_for(script: str) -> Markup:
                 translated[one] = forms
         elif (text := catalogue.ugettext(message)) != message:
             translated[message] = text
+    errors = {code: said for code, text in ERRORS.items() if (said := catalogue.ugettext(text)) != text}
+    phases = {text: said for text in BUILT_IN_PHASE_TEXTS if (said := catalogue.ugettext(text)) != text}
+    block = {"messages": translated, "errors": errors, "phases": phases}
     # Escaped like Jinja's tojson, so no text can close the script element.
-    body = json.dumps(translated, ensure_ascii=False)
+    body = json.dumps(block, ensure_ascii=False)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         body = body.replace(char, escape)
     return Markup(f'<script type="application/json" id="messages">{body}</script>')
