@@ -216,3 +216,23 @@ class WorkshopFull(Conflict):
     """The workshop has as many people as it allows."""
 
     code = "workshop_full"
+
+
+class TooFewWorkshops(InvalidInput):
+    """A series needs at least two workshops: the selection or the title prefix gave fewer."""
+
+    code = "too_few_workshops"
+
+
+class TooManyWorkshops(InvalidInput):
+    """A series takes at most 50 workshops."""
+
+    code = "too_many_workshops"
+
+
+class NeedsMigration(WorkshopError):
+    """A file opened read-only was made by another version of the app: reading it would
+    mean changing its schema, so it is refused and left as it is."""
+
+    code = "needs_migration"
+    status = 409

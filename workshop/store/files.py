@@ -6,11 +6,16 @@ import contextlib
 import logging
 import sqlite3
 import threading
+import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+import sqlite_utils
+
 from ..domain import codes
-from ..domain.errors import StorageError, WorkshopUnavailable
+from ..domain.errors import NeedsMigration, StorageError, WorkshopUnavailable
+from . import schema
 from .handle import WRITES_INLINE, Clock, Writes, connect, storage_error
 from .workshops import WorkshopStore
 
@@ -118,6 +123,45 @@ class WorkshopFiles:
             db.close()
             log.error("workshop file %s is damaged, left untouched: %s", self.path(code), exc)
             raise WorkshopUnavailable(f"The file of workshop {code} cannot be read.", field="code") from exc
+
+
+def open_read_only(path: Path, clock: Clock = time.time) -> WorkshopStore:
+    """A workshop file outside any server, for reading only: SQLite refuses every write on
+    this connection, and a file of another schema version is refused instead of migrated."""
+    path = Path(path)
+    if not path.is_file():
+        raise WorkshopUnavailable(f"{path} is not a file.", field="path")
+    # With no -wal beside it nobody is writing the file and all of it is in the .db: read it
+    # as immutable, so SQLite does not leave empty -wal and -shm files next to it. With a -wal
+    # a server may be writing it, and reading through the WAL sees its latest commits.
+    immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro{immutable}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only=ON")
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        found = schema.version(db)
+    except sqlite3.DatabaseError as exc:
+        raise WorkshopUnavailable(f"{path} cannot be read as a workshop file: {exc}.", field="path") from exc
+    if found == 0:  # an empty file, or an SQLite file this app never made
+        db.close()
+        raise WorkshopUnavailable(f"{path} is not a workshop file.", field="path")
+    if found != schema.LATEST:
+        db.close()
+        made_by = "an older" if found < schema.LATEST else "a newer"
+        raise NeedsMigration(
+            f"{path} was made by {made_by} version of workshop (schema {found}, this one reads "
+            f"{schema.LATEST}). It is left unchanged; open it once with the server of this "
+            "version (or the one that made it) to bring it up to date.",
+            field="path",
+        )
+    try:
+        store = WorkshopStore(db, clock)  # the schema is current: migrate() writes nothing
+        store.workshop()
+    except (sqlite3.DatabaseError, LookupError) as exc:
+        db.close()
+        raise WorkshopUnavailable(f"{path} is not a workshop file: {exc}.", field="path") from exc
+    return store
 
 
 def _remove(path: Path) -> None:
