@@ -127,6 +127,7 @@ socket.on('report:changed', ({ report }) => {
 // A fresh `state` follows each of these; flip the switch at once all the same.
 socket.on('workshop:closed', () => putSettings({ ...model.settings, closed: true }));
 socket.on('workshop:reopened', () => putSettings({ ...model.settings, closed: false }));
+socket.on('workshop:deleted', () => showError(t('The owner has deleted this workshop: its file is gone.')));
 
 // --- the page's fixed controls
 
@@ -160,7 +161,8 @@ $('timer-reset').addEventListener('click', () => timer('timer:reset', {}));
 $('settings').addEventListener('change', async (event) => {
   const input = event.target;
   if (!input.name) return;
-  const value = input.type === 'checkbox' ? input.checked : Number(input.value);
+  const value = input.type === 'checkbox' ? input.checked
+    : input.name === 'retention' && input.value === 'keep' ? 'keep' : Number(input.value);
   const ack = await act('settings:set', { [input.name]: value });
   if (ack) putSettings(ack.settings);
   else drawSettings(); // back to what the server holds
@@ -375,9 +377,20 @@ function drawSettings() {
     if (input.type === 'checkbox') input.checked = Boolean(s[input.name]);
     else if (document.activeElement !== input) input.value = s[input.name];
   });
+  drawRetention(s.retention_days);
   $('cards-reveal').hidden = !s.blur_cards || s.cards_revealed;
   $('votes-reveal').hidden = Boolean(s.votes_revealed);
   $('votes-hide').hidden = !s.votes_revealed;
+}
+
+/** The retention choice shows the stored rule; a day count set through the API gets its own option. */
+function drawRetention(days) {
+  const select = $('set-retention');
+  const value = days == null ? 'keep' : String(days);
+  if (![...select.options].some((option) => option.value === value)) {
+    select.append(el('option', { value }, t('Delete {days} days after closing', { days })));
+  }
+  if (document.activeElement !== select) select.value = value;
 }
 
 function drawReport() {
