@@ -186,6 +186,10 @@ HTTP_TABLE: dict[str, dict[str, str]] = {
     "GET /w/<code>/report.md": DOWNLOAD,
     "POST /api/workshops": OWNER_API,
     "GET /api/workshops": OWNER_API,
+    "GET /series": roles(**{role: KEY_FORM for role in ROLES if role != "owner"}, owner=OK),
+    "GET /series.csv": OWNER_API,
+    "GET /series.json": OWNER_API,
+    "GET /series.md": OWNER_API,
 }
 
 
@@ -385,6 +389,7 @@ def socket_answer(w: World, event: str, role: str) -> Any:
 
 def http_request(w: World, route: str) -> tuple[str, str, dict[str, Any]]:
     code = w.a["code"]
+    every = "&".join(f"w={c}" for c in w.codes())  # a series: A and B
     form = {"title": "From the form", "question": "Why?", "groups": "Finance\nDesign"}
     return {
         "GET /": ("GET", "/", {}),
@@ -402,6 +407,10 @@ def http_request(w: World, route: str) -> tuple[str, str, dict[str, Any]]:
         "GET /w/<code>/report.md": ("GET", f"/w/{code}/report.md", {}),
         "POST /api/workshops": ("POST", "/api/workshops", {"json": setup_payload(title="From the API")}),
         "GET /api/workshops": ("GET", "/api/workshops", {}),
+        "GET /series": ("GET", f"/series?{every}", {}),
+        "GET /series.csv": ("GET", f"/series.csv?{every}", {}),
+        "GET /series.json": ("GET", f"/series.json?{every}", {}),
+        "GET /series.md": ("GET", f"/series.md?{every}", {}),
     }[route]
 
 
@@ -462,8 +471,8 @@ def test_each_role_gets_exactly_what_the_table_says(world, surface, name, role):
     table = SOCKET_TABLE if surface == "socket" else HTTP_TABLE
     expected = table[name][role]
     cell = f"{name} as {role}"
-    if role == "other_workshop":
-        world.make_workshop_b()
+    if role == "other_workshop" or name.startswith("GET /series"):
+        world.make_workshop_b()  # a series needs two workshops
     if surface == "socket":
         prepare(world, name)
     before, codes_before = snapshot(world.path), world.codes()

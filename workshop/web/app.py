@@ -19,7 +19,7 @@ from ..service.context import Context
 from ..store import instance
 from ..store.files import WorkshopFiles
 from ..store.handle import WRITES_INLINE, Writes
-from . import api, compression, downloads, guards, i18n, lan, pages, privacy_routes, sockets, wire
+from . import api, compression, downloads, guards, i18n, lan, pages, privacy_routes, series, sockets, wire
 from .errors import body_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +49,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     app.jinja_env.filters["datetime"] = _human_time
     i18n.init_app(app)
 
-    for blueprint in (pages.bp, downloads.bp, api.bp, privacy_routes.bp):
+    for blueprint in (pages.bp, downloads.bp, api.bp, privacy_routes.bp, series.bp):
         app.register_blueprint(blueprint)
 
     compression.compress_static(app)

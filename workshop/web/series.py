@@ -1,0 +1,89 @@
+"""The owner's series view: several workshops side by side, and their combined downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, jsonify, redirect, render_template, request
+
+from ..domain.errors import BadKey, Unauthorized, WorkshopError
+from ..service import access, series
+from ..store.workshops import WorkshopStore
+from . import auth
+from .context import ctx
+
+bp = Blueprint("series", __name__)
+
+
+@bp.get("/series")
+def series_page() -> Any:
+    if access.is_owner_key(ctx(), auth.presented_key()) and request.args.get("key"):
+        # As on the home page: the key becomes the cookie and leaves the address bar.
+        auth.remember_owner(ctx())
+        return redirect(f"{request.path}?{_query()}" if _query() else request.path)
+    if not auth.is_owner(ctx()):
+        wrong = bool(auth.presented_key())
+        return _page(refused=True, wrong_key=wrong), 401
+    try:
+        view = series.series(_selected())
+    except WorkshopError as exc:
+        return _page(error={"code": exc.code, "message": exc.message, "field": exc.field}), exc.status
+    return _page(view=view, query=_query())
+
+
+@bp.get("/series.csv")
+def series_csv() -> Any:
+    stores = _owner_selection()
+    body = "\ufeff" + series.series_csv(stores)  # the BOM makes spreadsheets read UTF-8
+    return _attachment(Response(body, mimetype="text/csv"), "workshop-series.csv")
+
+
+@bp.get("/series.json")
+def series_json() -> Any:
+    stores = _owner_selection()
+    return _attachment(jsonify(series.series_json(stores, ctx().join_url)), "workshop-series.json")
+
+
+@bp.get("/series.md")
+def series_md() -> Any:
+    stores = _owner_selection()
+    body = series.series_markdown(stores)
+    return _attachment(Response(body, mimetype="text/markdown"), "workshop-series.md")
+
+
+def _owner_selection() -> list[WorkshopStore]:
+    """The selected workshops, for the owner (key or cookie); anyone else is refused with
+    `missing_key` or `bad_key`, as `GET /api/workshops` refuses them."""
+    if not auth.is_owner(ctx()):
+        if auth.presented_key():
+            raise BadKey("That is not the owner key.", field="key")
+        raise Unauthorized("A series needs the owner key.", field="key")
+    return _selected()
+
+
+def _selected() -> list[WorkshopStore]:
+    return series.select(ctx(), request.args.getlist("w"), request.args.get("prefix"))
+
+
+def _query() -> str:
+    """The selection of this request, to repeat in the download links."""
+    chosen = [("w", code) for code in request.args.getlist("w") if code.strip()]
+    prefix = request.args.get("prefix", "").strip()
+    return urlencode(chosen + ([("prefix", prefix)] if prefix else []))
+
+
+def _page(**context: Any) -> str:
+    defaults = {"view": None, "error": None, "refused": False, "wrong_key": False, "query": ""}
+    return render_template(
+        "series.html",
+        **{**defaults, **context},
+        chosen=request.args.getlist("w"),
+        prefix=request.args.get("prefix", ""),
+    )
+
+
+def _attachment(response: Response, filename: str) -> Response:
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
