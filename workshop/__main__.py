@@ -1,6 +1,14 @@
 """`python -m workshop`: serve workshops on this laptop's network."""
 
 # eventlet must patch the standard library before anything else imports it.
+import sys  # isort: skip
+
+if __name__ == "__main__" and sys.argv[1:2] == ["series"]:
+    # A series only reads files: no server, so neither eventlet nor its patching.
+    from .series_cli import main as series_main  # isort: skip
+
+    sys.exit(series_main(sys.argv[2:]))
+
 import warnings  # isort: skip
 
 # eventlet warns on import that it is in bugfix mode; the stack was chosen knowingly.
@@ -12,7 +20,6 @@ eventlet.monkey_patch()
 import argparse  # noqa: E402
 import logging  # noqa: E402
 import resource  # noqa: E402
-import sys  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -26,7 +33,11 @@ MAX_CONNECTIONS = 10_000
 
 
 def parse_args(argv: list[str], defaults: Settings) -> Settings:
-    parser = argparse.ArgumentParser(prog="python -m workshop", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m workshop",
+        description=__doc__,
+        epilog="Compare saved workshops, without a server: python -m workshop series A.db B.db",
+    )
     parser.add_argument("--host", default=defaults.host, help="interface to listen on (WORKSHOP_HOST)")
     parser.add_argument("--port", type=int, default=defaults.port, help="port (WORKSHOP_PORT)")
     parser.add_argument(
