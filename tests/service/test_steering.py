@@ -598,6 +598,25 @@ def test_closed_workshop_refuses_cards_and_joins_until_reopened(ctx, store, ada,
     assert (store.cards.count(), store.people.count()) == (2, 2)
 
 
+def test_closed_workshop_is_read_only_for_the_facilitator_too(ctx, store):
+    go(ctx, store, BRAINSTORM)
+    close(ctx, store)
+    before = store.live()
+    fac = facilitator(store)
+    assert refused(go, ctx, store, VOTE).code == "wrong_phase"
+    assert refused(steering.start_timer, ctx, store, fac, TimerSeconds(60)).code == "wrong_phase"
+    assert refused(steering.reset_timer, ctx, store, fac, Empty()).code == "wrong_phase"
+    agenda = [AgendaItem(kind=p.kind, name=p.name, minutes=p.minutes) for p in before.agenda[:2]]
+    assert refused(steering.set_agenda, ctx, store, fac, SetAgenda(agenda)).code == "wrong_phase"
+    assert (store.live().phase_index, store.live().timer, store.live().agenda) == (
+        before.phase_index,
+        before.timer,
+        before.agenda,
+    )
+    reopen(ctx, store)
+    assert go(ctx, store, VOTE).ack["phase"]["index"] == VOTE
+
+
 def test_closed_workshop_refuses_votes_until_reopened(ctx, store, ada, posted):
     go(ctx, store, VOTE)
     close(ctx, store)

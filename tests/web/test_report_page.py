@@ -14,7 +14,8 @@ def room(workshop, connect):
     for name, text in (("Ada <script>", "<img src=x onerror=alert(1)> silos"), ("Bob", "Slow budgets")):
         phone = connect({"code": code})
         assert phone.emit("join", {"name": name, "organisation": "Public bank"}, callback=True)["ok"]
-        ack = phone.emit("card:add", {"kind": "challenge", "text": text, "client_id": f"c-{name}"}, callback=True)
+        card = {"kind": "challenge", "text": text, "client_id": f"c-{name}"}
+        ack = phone.emit("card:add", card, callback=True)
         assert ack["ok"], ack
     return workshop
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..domain import codes, keys
@@ -49,8 +49,32 @@ def create_workshop(ctx: Context, cmd: CreateWorkshop) -> Created:
     return Created(code=code, facilitator_key=key)
 
 
-def summaries(ctx: Context) -> list[dict[str, Any]]:
-    """Every workshop in the data folder, newest first; a damaged file is listed as unreadable."""
+def from_template(ctx: Context, source: WorkshopStore) -> Created:
+    """A new workshop with the set-up of `source` (title, question, kinds, groups, assignment,
+    agenda, vote budget and switches) and none of its people, cards, themes or votes."""
+    workshop = source.workshop()
+    live = source.live()
+    settings = replace(live.settings, cards_revealed=False, votes_revealed=False, closed=False)
+    group_names = [g.name for g in source.groups.all()]
+    key = keys.new_secret()
+    code = _free_code(ctx)
+    copy = replace(workshop, code=code, created_at=ctx.files.clock())
+
+    def init(store: WorkshopStore) -> None:
+        with store.atomic():
+            store.init_workshop(copy, keys.hash_secret(key), live.agenda, settings)
+            for name in group_names:
+                store.groups.add(name)
+
+    ctx.files.create(code, init)
+    log.info("created workshop %s from %s as a template", code, workshop.code)
+    return Created(code=code, facilitator_key=key)
+
+
+def summaries(ctx: Context, *, title_contains: str = "") -> list[dict[str, Any]]:
+    """Every workshop in the data folder, newest first; a damaged file is listed as unreadable.
+    With `title_contains`, only the workshops whose title has it (any case)."""
+    wanted = title_contains.casefold()
     found = []
     for code in ctx.files.codes():
         try:
@@ -74,6 +98,8 @@ def summaries(ctx: Context) -> list[dict[str, Any]]:
                 "unreadable": False,
             }
         )
+    if wanted:
+        found = [s for s in found if s["title"] and wanted in s["title"].casefold()]
     return sorted(found, key=lambda s: s["created_at"], reverse=True)
 
 

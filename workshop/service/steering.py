@@ -19,6 +19,7 @@ from .outcome import Announce, Outcome
 def set_phase(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetPhase) -> Outcome:
     """Move the room to another phase; the timer is set to its length, not started."""
     policy.require_facilitator(actor)
+    policy.require_open(store)  # a closed workshop is read-only until reopened
     live = store.live()
     if not 0 <= cmd.index < len(live.agenda):
         raise InvalidInput(f"The agenda has phases 0 to {len(live.agenda) - 1}.", field="index")
@@ -35,6 +36,7 @@ def set_phase(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetPhase) -
 def set_agenda(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetAgenda) -> Outcome:
     """Replace the agenda; the room stays on the same phase number where it still exists."""
     policy.require_facilitator(actor)
+    policy.require_open(store)
     agenda = check_agenda(cmd.agenda)
     live = store.live()
     index = min(live.phase_index, len(agenda) - 1)
@@ -176,6 +178,7 @@ def _settings(store: WorkshopStore, new: rules.Settings, *, refresh: bool) -> Ou
 
 
 def _timer(store: WorkshopStore, new: timer.Timer) -> Outcome:
+    policy.require_open(store)
     live = store.save_live(timer=new)
     payload = {"timer": views.timer_view(live, store.clock())}
     return Outcome(ack=payload, announce=(Announce("timer:changed", payload, rooms.everyone(store.code)),))

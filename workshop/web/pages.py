@@ -76,6 +76,16 @@ def create_from_form() -> Any:
     return redirect(url_for("pages.facilitate", code=created.code), code=303)
 
 
+@bp.post("/w/<code>/template")
+def use_as_template(code: str) -> Any:
+    """The owner's "Use as template": a new workshop with this one's set-up and no data."""
+    if not auth.is_owner(ctx()):
+        return render_template("key.html", code=None, error=None, action=url_for("pages.home")), 401
+    created = setup.from_template(ctx(), lookup(code))
+    session["created"] = {"code": created.code, "key": created.facilitator_key}
+    return redirect(url_for("pages.facilitate", code=created.code), code=303)
+
+
 @bp.get("/w/<code>/facilitate")
 def facilitate(code: str) -> Any:
     return _steward_page(code, "facilitate.html")
@@ -104,10 +114,12 @@ def qr_svg(code: str) -> Any:
 
 def _home(form: dict | None = None, form_error: dict | None = None) -> str:
     owner = auth.is_owner(ctx())
+    query = request.args.get("q", "").strip()[:200]
     return render_template(
         "home.html",
         is_owner=owner,
-        workshops=setup.summaries(ctx()) if owner else [],
+        workshops=setup.summaries(ctx(), title_contains=query) if owner else [],
+        query=query,
         form=form or {},
         form_error=form_error,
         join_error=None,
