@@ -169,6 +169,10 @@ FACILITATOR_PAGE = roles(
 )
 DOWNLOAD = roles(outsider="missing_key", **TOKENS, facilitator=OK, owner=OK, screen=OK)
 OWNER_API = roles(outsider="missing_key", **TOKENS, facilitator="bad_key", owner=OK, screen="missing_key")
+# A facilitator key (or its cookie) opens a workshop but does not dispose of it.
+OWNER_DELETES = roles(
+    outsider="missing_key", **TOKENS, facilitator="not_allowed", owner=OK, screen="not_allowed"
+)
 
 HTTP_TABLE: dict[str, dict[str, str]] = {
     "GET /": ANYONE,
@@ -185,6 +189,10 @@ HTTP_TABLE: dict[str, dict[str, str]] = {
     "GET /w/<code>/export.json": DOWNLOAD,
     "GET /w/<code>/export.csv": DOWNLOAD,
     "GET /w/<code>/report.md": DOWNLOAD,
+    "GET /w/<code>/export.anon.json": DOWNLOAD,
+    "GET /w/<code>/export.anon.csv": DOWNLOAD,
+    "GET /w/<code>/delete": OWNER_DELETES,
+    "POST /w/<code>/delete": OWNER_DELETES,
     "POST /api/workshops": OWNER_API,
     "GET /api/workshops": OWNER_API,
     "GET /series": roles(**{role: KEY_FORM for role in ROLES if role != "owner"}, owner=OK),
@@ -407,6 +415,10 @@ def http_request(w: World, route: str) -> tuple[str, str, dict[str, Any]]:
         "GET /w/<code>/export.json": ("GET", f"/w/{code}/export.json", {}),
         "GET /w/<code>/export.csv": ("GET", f"/w/{code}/export.csv", {}),
         "GET /w/<code>/report.md": ("GET", f"/w/{code}/report.md", {}),
+        "GET /w/<code>/export.anon.json": ("GET", f"/w/{code}/export.anon.json", {}),
+        "GET /w/<code>/export.anon.csv": ("GET", f"/w/{code}/export.anon.csv", {}),
+        "GET /w/<code>/delete": ("GET", f"/w/{code}/delete", {}),
+        "POST /w/<code>/delete": ("POST", f"/w/{code}/delete", {"data": {"confirm": code}}),
         "POST /api/workshops": ("POST", "/api/workshops", {"json": setup_payload(title="From the API")}),
         "GET /api/workshops": ("GET", "/api/workshops", {}),
         "GET /series": ("GET", f"/series?{every}", {}),
