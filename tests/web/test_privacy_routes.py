@@ -258,3 +258,17 @@ def test_the_dashboard_sets_the_retention_through_settings_set(facilitator, join
     assert error_code(facilitator.emit("settings:set", {"retention": True})) == "invalid_input"
     assert error_code(phone.emit("settings:set", {"retention": 1})) == "not_allowed"
     assert stored.live().settings.retention_days is None
+
+
+def test_a_sweep_tells_and_closes_the_connections_of_a_workshop_it_deletes(
+    app_and_socketio, workshop, connect
+):
+    app, socketio = app_and_socketio
+    fac = connect({"code": workshop["code"], "key": workshop["facilitator_key"]})
+    fac.get_received()
+    close_days_ago(app, workshop["code"], days=8, retention=7)
+    fac.get_received()
+    assert retention_task.sweep(app, socketio) == [workshop["code"]]
+    got = [(m["name"], m["args"][0] if m["args"] else None) for m in fac.queue]
+    assert ("workshop:deleted", {"code": workshop["code"]}) in got
+    assert fac.is_connected() is False
