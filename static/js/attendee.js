@@ -4,7 +4,7 @@ import { connect, request, showStatus } from './lib/socket.js';
 import { errorText, phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, tallyNode } from './lib/render.js';
 import { createOutbox } from './lib/outbox.js';
-import { allowsCards, allowsVotes, createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
+import { allowsCards, allowsVotes, createClock, isClosed, mergeTallies, mmss, secondsLeft } from './lib/run.js';
 
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
@@ -64,7 +64,7 @@ const clock = createClock((seconds, timer) => {
 }, () => {
   try { if (navigator.vibrate) navigator.vibrate([120, 80, 120]); } catch { /* not allowed here */ }
   say(t('Time’s up.'));
-});
+}, (seconds) => say(tn('{n} minute left.', '{n} minutes left.', seconds / 60)));
 
 socket.on('state', show);
 socket.on('card:added', ({ card }) => {
@@ -98,6 +98,9 @@ socket.on('card:merged', ({ card, merged }) => {
   'votes:revealed'].forEach((name) => socket.on(name, update));
 socket.on('votes:changed', ({ tallies }) => state && update({ tallies: mergeTallies(state.tallies, tallies) }));
 socket.on('phase:changed', ({ phase }) => say(t('Now: {phase}', { phase: phaseText(phase.name) })));
+socket.on('timer:changed', ({ timer }) => say(timer.running
+  ? t('Timer running: {left} left.', { left: mmss(secondsLeft(timer)) })
+  : t('Timer paused: {left} left.', { left: mmss(secondsLeft(timer)) })));
 socket.on('votes:hidden', () => update({ tallies: null }));
 ['theme:created', 'theme:renamed', 'theme:deleted'].forEach((name) => socket.on(name, ({ theme, theme_id: id }) => {
   if (!state) return;
@@ -356,6 +359,7 @@ function drawVotes() {
     more.dataset.mine = mine;
     more.textContent = mine ? `${'●'.repeat(Math.min(mine, 20))} ${t('Vote')}` : t('Vote');
     more.setAttribute('aria-label', t('Vote (your dots here: {n})', { n: mine }));
+    if (!mine && document.activeElement === less) more.focus(); // a disabled button drops the focus
     less.disabled = !mine;
   });
 }

@@ -30,12 +30,14 @@ showStatus(socket, $('status'));
 
 const clock = createClock((seconds, timer) => {
   const running = Boolean(timer && timer.running);
+  const had = document.activeElement;
   $('timer').textContent = mmss(seconds);
   $('timer').dataset.running = String(running);
   $('timer').classList.toggle('is-done', running && seconds <= 0);
   $('timer-pause').disabled = !running;
   $('timer-resume').disabled = running || !timer || timer.remaining <= 0;
   $('timer-reset').disabled = !timer;
+  passFocus(had, ['timer-pause', 'timer-resume', 'timer-start']);
 }, () => say(t('Time is up.')));
 
 socket.on('state', (state) => {
@@ -59,7 +61,15 @@ socket.on('state', (state) => {
   setMinutes();
   drawRun();
 });
-socket.on('card:added', ({ card }) => putCard(card));
+socket.on('card:added', ({ card }) => {
+  const isNew = !model.cards.has(card.id);
+  putCard(card);
+  if (!isNew) return;
+  const kind = model.kinds.find((k) => k.id === card.kind);
+  say(t('New {kind} in {group} from {author}: {text}', {
+    kind: kind ? kind.label : card.kind, group: groupName(card.group_id), author: card.author || t('Anonymous'), text: card.text,
+  }));
+});
 socket.on('card:updated', ({ card }) => putCard(card));
 socket.on('card:deleted', ({ card_id: id, group_id: groupId }) => {
   model.cards.delete(id);
@@ -248,6 +258,16 @@ function say(text) {
   $('announce').textContent = text;
 }
 
+/**
+ * A button that disables or hides itself under the keyboard's focus (Pause, Reveal votes...)
+ * hands the focus to the first usable one of `ids`, instead of dropping it to the page's top.
+ */
+function passFocus(had, ids) {
+  if (!had || !ids.includes(had.id) || !(had.disabled || had.hidden)) return;
+  const next = ids.map($).find((b) => !b.disabled && !b.hidden);
+  if (next) next.focus();
+}
+
 async function timer(event, payload) {
   const ack = await act(event, payload);
   if (ack) clock.set(ack.timer);
@@ -307,8 +327,10 @@ function drawRun() {
   drawSettings();
   drawReport();
   const closed = isClosed(model.phase, model.settings);
+  const had = document.activeElement;
   $('workshop-close').hidden = Boolean(model.settings && model.settings.closed);
   $('workshop-reopen').hidden = !(model.settings && model.settings.closed);
+  passFocus(had, ['workshop-close', 'workshop-reopen']);
   $('closed-banner').hidden = !closed;
   document.body.classList.toggle('is-closed', closed);
 }
@@ -325,8 +347,10 @@ function drawAgenda() {
     el('span', { class: 'phase-name', dir: 'auto' }, phaseText(phase.name)),
     el('span', { class: 'phase-meta' }, [PHASES[phase.kind] || phase.kind, phase.minutes ? `${phase.minutes} min` : null]
       .filter(Boolean).join(' · '))))));
+  const had = document.activeElement;
   $('phase-prev').disabled = current <= 0;
   $('phase-next').disabled = current < 0 || current >= model.agenda.length - 1;
+  passFocus(had, ['phase-next', 'phase-prev']);
   const now = $('agenda').querySelector('[aria-current] button');
   if (focused && now) now.focus();
   if (now) { // a long agenda scrolls sideways to the current phase (never the page itself)
@@ -378,9 +402,11 @@ function drawSettings() {
     else if (document.activeElement !== input) input.value = s[input.name];
   });
   drawRetention(s.retention_days);
+  const had = document.activeElement;
   $('cards-reveal').hidden = !s.blur_cards || s.cards_revealed;
   $('votes-reveal').hidden = Boolean(s.votes_revealed);
   $('votes-hide').hidden = !s.votes_revealed;
+  passFocus(had, ['votes-reveal', 'votes-hide', 'cards-reveal']);
 }
 
 /** The retention choice shows the stored rule; a day count set through the API gets its own option. */

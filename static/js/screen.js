@@ -1,9 +1,11 @@
 // The projector: how to join, how many are in, the phase and its countdown, every group's
-// visible cards live, and the report back. Read-only: no buttons, nothing a room should not see.
+// visible cards live, and the report back. Read-only: nothing a room should not see, and one
+// button, for the high-contrast, large-type mode.
 import { connect, showStatus } from './lib/socket.js';
 import { phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList, people, tallyNode } from './lib/render.js';
 import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
+import { setUpContrast } from './lib/contrast.js';
 
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
@@ -25,7 +27,8 @@ const clock = createClock((seconds, timer) => {
   face.dataset.running = String(running);
   face.textContent = done ? t('Time’s up') : mmss(seconds);
   face.classList.toggle('is-done', done);
-}, () => say(t('Time’s up.')));
+}, () => say(t('Time’s up.')), (seconds) => say(tn('{n} minute left.', '{n} minutes left.', seconds / 60)));
+setUpContrast($('contrast-toggle'));
 
 socket.on('state', (state) => {
   model.kinds = state.kinds;
@@ -43,7 +46,13 @@ socket.on('state', (state) => {
   drawBoard();
   drawRun();
 });
-socket.on('card:added', ({ card }) => putCard(card));
+socket.on('card:added', ({ card }) => {
+  const isNew = !model.cards.has(card.id);
+  putCard(card);
+  const kind = model.kinds.find((k) => k.id === card.kind);
+  const group = model.groups.find((g) => g.id === card.group_id);
+  if (isNew) say(t('New {kind} in {group}', { kind: kind ? kind.label : card.kind, group: group ? group.name : '' }));
+});
 socket.on('card:updated', ({ card }) => putCard(card));
 socket.on('card:deleted', dropCard);
 socket.on('card:hidden', dropCard);
@@ -59,6 +68,7 @@ socket.on('phase:changed', ({ phase, timer }) => {
   model.phase = phase;
   clock.set(timer);
   drawRun();
+  say(t('Now: {phase}', { phase: phaseText(phase.name) }));
 });
 socket.on('agenda:changed', ({ phase }) => {
   model.phase = phase;
@@ -91,6 +101,10 @@ socket.on('votes:hidden', () => {
 socket.on('report:changed', ({ report }) => {
   model.report = report;
   drawRun();
+  // The report itself is not a live region (it is redrawn whole): say what it shows now.
+  const part = report.groups.find((g) => g.group_id === report.group_id);
+  if (report.view === 'synthesis') say(t('Report back: the synthesis of the whole room.'));
+  else if (part) say(t('Report back: {group}.', { group: part.name }));
 });
 socket.on('workshop:closed', () => {
   model.settings = { ...model.settings, closed: true };

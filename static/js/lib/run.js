@@ -4,14 +4,16 @@
  * The shared countdown. A phone's clock may be minutes off, so it counts the server's
  * `ends_at - now` down from when the Timer arrived (performance.now()), never by Date.now().
  * `onTick(seconds, timer)` runs on each change and four times a second while running;
- * `onDone()` once when a countdown this page watched reaches zero.
+ * `onDone()` once when a countdown this page watched reaches zero; `onMilestone(seconds)`
+ * when it counts down past one of MILESTONES (not when a Timer arrives already past it).
  */
-export function createClock(onTick, onDone) {
+export function createClock(onTick, onDone, onMilestone = () => {}) {
   let timer = null;
   let left = 0; // seconds left when the Timer arrived
   let at = 0;
   let loop = null;
   let armed = false; // seen above zero while running: only then does zero signal
+  let last = null; // seconds left at the previous tick of this countdown
 
   const tick = () => {
     const running = Boolean(timer && timer.running);
@@ -19,6 +21,8 @@ export function createClock(onTick, onDone) {
     if (running && s > 0) armed = true;
     else clearInterval(loop);
     onTick(s, timer);
+    if (running && last !== null) MILESTONES.filter((m) => last > m && s <= m).forEach(onMilestone);
+    last = running ? s : null;
     if (armed && running && s <= 0) {
       armed = false;
       onDone();
@@ -28,8 +32,9 @@ export function createClock(onTick, onDone) {
     set(next) {
       timer = next || null;
       at = performance.now();
-      left = !timer ? 0 : timer.running && timer.ends_at != null ? timer.ends_at - timer.now : timer.remaining;
+      left = timer ? secondsLeft(timer) : 0;
       armed = armed && Boolean(timer && timer.running);
+      last = null; // a new Timer is announced by the page itself, not as a milestone
       clearInterval(loop);
       if (timer && timer.running) loop = setInterval(tick, 250);
       tick();
@@ -37,6 +42,12 @@ export function createClock(onTick, onDone) {
     redraw: () => tick(),
   };
 }
+
+/** Seconds left on a Timer when it was sent (by the server's clock, never the phone's). */
+export const secondsLeft = (timer) => (timer.running && timer.ends_at != null ? timer.ends_at - timer.now : timer.remaining);
+
+/** Seconds left at which a running countdown is announced to screen readers. */
+export const MILESTONES = [300, 60];
 
 /** 75 → "1:15", 3725 → "1:02:05"; rounds up, so "0:00" shows only when time is up. */
 export function mmss(seconds) {
