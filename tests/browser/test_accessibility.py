@@ -181,6 +181,17 @@ def test_every_phase_passes_axe_on_the_phone_the_dashboard_and_the_projector(liv
     expect(dashboard.locator("#closed-banner")).to_be_visible(timeout=TIMEOUT)
     audit.check("dashboard: closed", dashboard)
 
+    # The printable report (the facilitator's cookie opens it) and the owner's series view.
+    report = dashboard.context.new_page()
+    assert report.goto(f"{live.url}/w/{workshop['code']}/report").status == 200
+    expect(report.get_by_text("Builds take forty minutes").first).to_be_visible()
+    audit.check("printable report /w/<CODE>/report", report)
+    other = live.create_workshop(title="Second day", question="What next?", groups=["Ops"])
+    series = dashboard.context.new_page()
+    both = f"w={workshop['code']}&w={other['code']}"
+    assert series.goto(f"{live.url}/series?key={OWNER_KEY}&{both}").status == 200
+    audit.check("series /series", series)
+
     audit.assert_clean()
     for page in (ana, ben, dashboard, projector):
         assert page.errors == []
