@@ -591,12 +591,15 @@ function redraw(col, groupId) {
 
 function drawZones(col, themes) {
   col.zones = new Map();
+  // Named with their group too ("No theme, Ops"): two groups' zones may share a name.
+  const groupId = col.node.dataset.groupId;
+  const group = `group-${groupId}-name`;
   const zone = (theme) => {
     const list = el('ol', { class: 'cards' });
     const node = theme
-      ? el('section', { class: 'theme', 'data-theme-id': theme.id, 'aria-labelledby': `theme-${theme.id}-name` }, themeHead(theme), list)
-      : el('section', { class: 'no-theme', 'aria-label': t('No theme') },
-        el('h4', { class: 'zone-name', hidden: themes.length === 0 }, t('No theme')), list);
+      ? el('section', { class: 'theme', 'data-theme-id': theme.id, 'aria-labelledby': `theme-${theme.id}-name ${group}` }, themeHead(theme), list)
+      : el('section', { class: 'no-theme', 'aria-labelledby': `zone-${groupId}-none ${group}` },
+        el('h4', { class: 'zone-name', id: `zone-${groupId}-none`, hidden: themes.length === 0 }, t('No theme')), list);
     col.zones.set(theme ? theme.id : 'none', { node, draw: keyedList(list, cardItem) });
     return node;
   };
