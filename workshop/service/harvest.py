@@ -6,7 +6,6 @@ people are counted by organisation and never named."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from ..domain.entities import Card
@@ -23,8 +22,9 @@ def document(store: WorkshopStore, *, include_names: bool = False) -> View:
     workshop = store.workshop()
     live = store.live()
     groups = store.groups.all()
-    people = [p for p in store.people.all() if not p.removed]
-    by_id = {p.id: p for p in store.people.all()}
+    everyone = store.people.all()
+    people = [p for p in everyone if not p.removed]
+    by_id = {p.id: p for p in everyone}
     cards = store.cards.all(include_hidden=False)
     votes = store.votes.tallies()["cards"]
     theme_names = {t.id: t.name for t in store.themes.all()}
@@ -91,16 +91,15 @@ def document(store: WorkshopStore, *, include_names: bool = False) -> View:
 
 def participation(people: list[Any], *, include_names: bool) -> View:
     """How many took part, per organisation (most first); names only when asked for."""
-    counts = Counter((p.organisation or "").strip() or NO_ORGANISATION for p in people)
+    members: dict[str, list[str]] = {}
+    for p in people:
+        organisation = (p.organisation or "").strip() or NO_ORGANISATION
+        members.setdefault(organisation, []).append(p.name or "Anonymous")
     rows = []
-    for organisation, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
-        row: dict[str, Any] = {"organisation": organisation, "people": count}
+    for organisation, names in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold())):
+        row: dict[str, Any] = {"organisation": organisation, "people": len(names)}
         if include_names:
-            row["names"] = sorted(
-                (p.name or "Anonymous")
-                for p in people
-                if ((p.organisation or "").strip() or NO_ORGANISATION) == organisation
-            )
+            row["names"] = sorted(names)
         rows.append(row)
     return {"people": len(people), "organisations": rows}
 
