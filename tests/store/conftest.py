@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlite_utils
 
 from tests.factories import FakeClock
 from workshop.domain import keys
 from workshop.domain.entities import Kind, Workshop
+from workshop.store import schema
 from workshop.store.files import WorkshopFiles
+from workshop.store.handle import connect
 from workshop.store.workshops import WorkshopStore
 
 CODE = "K7MQ2Z"
@@ -67,6 +72,33 @@ def new_workshop(
                 store.groups.add(name)
 
     return files.create(code, init)
+
+
+def old_file(data_dir: Path, version: int, **workshop: Any) -> sqlite_utils.Database:
+    """A workshop file as schema `version` wrote it, with its set-up row (plus `workshop`'s
+    columns), still open for the test to add rows as that version would."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = connect(data_dir / f"{CODE}.db", synchronous="NORMAL")
+    for number, migration in enumerate(schema.MIGRATIONS[:version], 1):
+        with db.atomic():
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    with db.atomic():
+        db["workshop"].insert(
+            {
+                "id": 1,
+                "code": CODE,
+                "title": "Launch event",
+                "question": "What holds your organisation back?",
+                "kinds": json.dumps([{"id": "challenge", "label": "Challenge"}]),
+                "assignment": "self",
+                "allow_anonymous": 0,
+                "facilitator_key_hash": keys.hash_secret(FACILITATOR_KEY),
+                "created_at": 1_700_000_000.0,
+                **workshop,
+            }
+        )
+    return db
 
 
 @pytest.fixture

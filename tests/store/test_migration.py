@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import closing
 
 import pytest
 
-from tests.store.conftest import CODE, FACILITATOR_KEY
+from tests.store.conftest import CODE, FACILITATOR_KEY, old_file
 from workshop.domain import keys, timer
 from workshop.domain.phases import TEMPLATES
 from workshop.domain.ranking import Cursor
 from workshop.domain.settings import Settings
 from workshop.store import schema
-from workshop.store.handle import connect
 
 V1_TABLES = ("workshop", "groups", "participants", "cards")
 
@@ -22,26 +20,9 @@ V1_TABLES = ("workshop", "groups", "participants", "cards")
 @pytest.fixture
 def v1_file(data_dir):
     """A workshop file as version 1 wrote it: set-up row, two groups, one person, one card."""
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / f"{CODE}.db"
-    db = connect(path, synchronous="NORMAL")
+    db = old_file(data_dir, 1)
     with db.atomic():
-        schema.MIGRATIONS[0](db)
-        db.execute("PRAGMA user_version = 1")
-    with db.atomic():
-        db["workshop"].insert(
-            {
-                "id": 1,
-                "code": CODE,
-                "title": "Launch event",
-                "question": "What holds your organisation back?",
-                "kinds": json.dumps([{"id": "challenge", "label": "Challenge"}]),
-                "assignment": "self",
-                "allow_anonymous": 0,
-                "facilitator_key_hash": keys.hash_secret(FACILITATOR_KEY),
-                "created_at": 1_700_000_000.0,
-            }
-        )
         db["groups"].insert_all(
             [
                 {"id": 1, "name": "Finance", "position": 0, "created_at": 1_700_000_001.0},

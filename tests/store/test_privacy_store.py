@@ -9,40 +9,18 @@ from dataclasses import replace
 
 import pytest
 
-from tests.store.conftest import CODE, FACILITATOR_KEY
-from workshop.domain import keys
+from tests.store.conftest import CODE, old_file
 from workshop.domain.errors import StorageError
 from workshop.domain.phases import Phase
 from workshop.domain.settings import Settings
 from workshop.store import schema
-from workshop.store.handle import connect
 
 
 @pytest.fixture
 def v3_file(data_dir):
     """A closed workshop as version 3 wrote it: no closing time, no retention."""
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / f"{CODE}.db"
-    db = connect(path, synchronous="NORMAL")
-    for number, migration in enumerate(schema.MIGRATIONS[:3], 1):
-        with db.atomic():
-            migration(db)
-            db.execute(f"PRAGMA user_version = {number}")
-    with db.atomic():
-        db["workshop"].insert(
-            {
-                "id": 1,
-                "code": CODE,
-                "title": "Launch event",
-                "question": "What holds your organisation back?",
-                "kinds": json.dumps([{"id": "challenge", "label": "Challenge"}]),
-                "assignment": "self",
-                "allow_anonymous": 0,
-                "facilitator_key_hash": keys.hash_secret(FACILITATOR_KEY),
-                "created_at": 1_700_000_000.0,
-                "settings": json.dumps({"votes_per_person": 5, "closed": True}),
-            }
-        )
+    db = old_file(data_dir, 3, settings=json.dumps({"votes_per_person": 5, "closed": True}))
     before = db.execute("SELECT * FROM workshop").fetchall()
     db.close()
     return path, before
