@@ -1,11 +1,28 @@
-"""What a refused Socket.IO test client was told: Flask-SocketIO's test client drops the
-CONNECT_ERROR data, so a spy on the server's packet sender keeps it."""
+"""Refusals: the error codes docs/protocol.md documents, and what a refused Socket.IO test
+client was told (Flask-SocketIO's test client drops the CONNECT_ERROR data, so a spy on the
+server's packet sender keeps it)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from socketio import packet
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def error_codes(doc: str) -> dict[str, int | None]:
+    """code → HTTP status (None where the table gives none), from docs/protocol.md's code tables."""
+    found: dict[str, int | None] = {}
+    for table in re.findall(r"^### (?:Error codes|More error codes)\n(.*?)(?=^#)", doc, re.M | re.S):
+        for code, status in re.findall(r"^\| `([a-z_]+)` \|(?: (\d{3}) \|)?", table, re.M):
+            found[code] = int(status) if status else None
+    return found
+
+
+DOCUMENTED = error_codes((ROOT / "docs" / "protocol.md").read_text(encoding="utf-8"))
 
 
 def connect_refusal(app: Any, socketio: Any, auth: Any, flask_client: Any = None) -> dict | None:

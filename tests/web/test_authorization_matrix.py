@@ -18,7 +18,6 @@ A refused cell also checks that workshop A's file did not change at all.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -30,8 +29,7 @@ import pytest
 from tests.factories import OWNER_KEY, card_payload, setup_payload
 from tests.web import refusals
 from tests.web.conftest import Phone
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.web.refusals import DOCUMENTED
 
 ROLES = (
     "outsider",
@@ -200,18 +198,6 @@ HTTP_TABLE: dict[str, dict[str, str]] = {
     "GET /series.json": OWNER_API,
     "GET /series.md": OWNER_API,
 }
-
-
-def error_codes(doc: str) -> dict[str, int | None]:
-    """code → HTTP status (None where the table gives none), from docs/protocol.md's code tables."""
-    found: dict[str, int | None] = {}
-    for table in re.findall(r"^### (?:Error codes|More error codes)\n(.*?)(?=^#)", doc, re.M | re.S):
-        for code, status in re.findall(r"^\| `([a-z_]+)` \|(?: (\d{3}) \|)?", table, re.M):
-            found[code] = int(status) if status else None
-    return found
-
-
-DOCUMENTED = error_codes((ROOT / "docs" / "protocol.md").read_text(encoding="utf-8"))
 
 
 # --- the world each cell runs in

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import operator
-import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -28,22 +27,10 @@ from socketio import packet
 
 from tests.factories import OWNER_KEY, card_payload, make_settings, setup_payload
 from tests.web.conftest import Phone
+from tests.web.refusals import DOCUMENTED
 from workshop.domain.phases import TEMPLATES
 from workshop.web.app import create_app
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def error_codes(doc: str) -> dict[str, int | None]:
-    """code → HTTP status (None where the table gives none), from docs/protocol.md's code tables."""
-    found: dict[str, int | None] = {}
-    for table in re.findall(r"^### (?:Error codes|More error codes)\n(.*?)(?=^#)", doc, re.M | re.S):
-        for code, status in re.findall(r"^\| `([a-z_]+)` \|(?: (\d{3}) \|)?", table, re.M):
-            found[code] = int(status) if status else None
-    return found
-
-
-DOCUMENTED = error_codes((ROOT / "docs" / "protocol.md").read_text(encoding="utf-8"))
 ANSWERABLE = set(DOCUMENTED) - {"internal"}
 
 FUZZ = settings(
