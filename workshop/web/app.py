@@ -115,7 +115,7 @@ def _writes(async_mode: str) -> Writes:
         return WRITES_INLINE
     import eventlet
 
-    return Writes(pause=lambda: eventlet.sleep(0), commit=lambda call: call())
+    return Writes(pause=lambda: eventlet.sleep(0), commit=WRITES_INLINE.commit)
 
 
 def _human_time(epoch: float) -> str:
