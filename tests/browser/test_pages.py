@@ -92,7 +92,7 @@ def test_attendee_page_loads_only_from_its_own_server_and_is_small(live, phone):
     assert {
         f"/j/{workshop['code']}",
         "/static/css/app.css",
-        "/static/vendor/socket.io.min.js",
+        "/static/vendor/socket.io.esm.min.js",
         "/static/js/attendee.js",
         "/static/js/lib/socket.js",
         "/static/js/lib/render.js",

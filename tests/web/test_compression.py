@@ -10,8 +10,8 @@ GZIP = {"Accept-Encoding": "gzip, deflate"}  # what a phone sends over plain htt
 
 
 def test_static_files_are_served_gzipped_and_decode_to_the_file(http):
-    plain = http.get("/static/vendor/socket.io.min.js")
-    packed = http.get("/static/vendor/socket.io.min.js", headers=GZIP)
+    plain = http.get("/static/vendor/socket.io.esm.min.js")
+    packed = http.get("/static/vendor/socket.io.esm.min.js", headers=GZIP)
     assert packed.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(packed.get_data()) == plain.get_data()
     assert len(packed.get_data()) < len(plain.get_data()) / 2
@@ -43,7 +43,7 @@ def test_attendee_page_first_load_is_under_100_kb_on_the_wire(http, created):
     body = created()
     page = http.get(f"/j/{body['code']}", headers=GZIP)
     assets = _assets(http, f"/j/{body['code']}", page.get_data(as_text=True))
-    assert "/static/vendor/socket.io.min.js" in assets and any(a.endswith("attendee.js") for a in assets)
+    assert "/static/vendor/socket.io.esm.min.js" in assets and any(a.endswith("attendee.js") for a in assets)
     sizes = {a: len(http.get(a, headers=GZIP).get_data()) for a in assets}
     total = len(page.get_data()) + sum(sizes.values())
     print(f"\nattendee page first load: {total} bytes on the wire ({len(assets)} files)")
