@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> None:
     # more phones than that would wait at the door.
     connections = min(MAX_CONNECTIONS, max(64, files - 64))
     socketio.start_background_task(gc_pacing.run, socketio.sleep, app.extensions["workshop.activity"])
+    socketio.start_background_task(app.extensions["workshop.feed"].run, socketio, socketio.sleep)
     retention_task.start(app, socketio)  # at start-up, then daily
     serve(app, settings.host, settings.port, max_size=connections)
 

@@ -25,6 +25,9 @@ class Settings:
     steward_rates: tuple[str, ...] = ("50/second", "1200/minute")  # per facilitator or screen
     lookup_rates: tuple[str, ...] = ("10/minute",)  # failed join-code lookups per address
     trusted_proxies: int = 0  # proxies in front whose X-Forwarded-For names the client
+    # redis://host:port/db when several processes serve one data folder: what must reach
+    # every process (the owner's live list, notices) goes through it (docs/deployment.md).
+    message_queue: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -43,6 +46,7 @@ class Settings:
             allowed_hosts=_words(env.get("WORKSHOP_ALLOWED_HOSTS", "")),
             allowed_origins=_words(env.get("WORKSHOP_ALLOWED_ORIGINS", "")),
             trusted_proxies=int(env.get("WORKSHOP_TRUSTED_PROXIES", "0")),
+            message_queue=env.get("WORKSHOP_MESSAGE_QUEUE") or None,
         )
 
 

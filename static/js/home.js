@@ -1,17 +1,94 @@
-// The owner's list of workshops narrows as the title is typed; the search form does the
-// same on the server without JavaScript (`/?q=`).
+// The owner's home page: the list of workshops narrows as the title is typed (the search form
+// does the same on the server without JavaScript, `/?q=`), stays up to date as workshops
+// change on any server process, and sends the owner's message to everyone.
 const search = document.getElementById('search-title');
-const list = document.getElementById('workshops');
 const none = document.getElementById('search-none');
-if (search && list) {
-  search.addEventListener('input', () => {
-    const wanted = search.value.trim().toLowerCase();
-    let shown = 0;
-    for (const item of list.querySelectorAll('li.workshop')) {
-      const match = !wanted || (item.dataset.title || '').includes(wanted);
-      item.hidden = !match;
-      if (match) shown += 1;
+
+function filterList() {
+  const list = document.getElementById('workshops');
+  if (!search || !list) return;
+  const wanted = search.value.trim().toLowerCase();
+  let shown = 0;
+  for (const item of list.querySelectorAll('li.workshop')) {
+    const match = !wanted || (item.dataset.title || '').includes(wanted);
+    item.hidden = !match;
+    if (match) shown += 1;
+  }
+  document.getElementById('search-none').hidden = shown > 0 || !wanted;
+}
+
+if (search && none) search.addEventListener('input', filterList);
+
+// Fetches this page again and swaps its list in, keeping the ticked series boxes and the filter.
+async function refreshList() {
+  const holder = document.getElementById('workshop-list');
+  const response = await fetch(window.location.href, { credentials: 'same-origin' });
+  if (!holder || !response.ok) return;
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const fresh = page.getElementById('workshop-list');
+  if (!fresh) return;
+  const ticked = new Set([...holder.querySelectorAll('input[name="w"]:checked')].map((box) => box.value));
+  const prefix = document.getElementById('series-prefix');
+  const typed = prefix ? prefix.value : '';
+  holder.replaceChildren(...fresh.childNodes);
+  for (const box of holder.querySelectorAll('input[name="w"]')) box.checked = ticked.has(box.value);
+  const newPrefix = document.getElementById('series-prefix');
+  if (newPrefix) newPrefix.value = typed;
+  filterList();
+  holder.dataset.refreshed = String(Number(holder.dataset.refreshed || 0) + 1);
+}
+
+// The server tells the owner's list at most every two seconds; one fetch at a time.
+let fetching = null;
+let again = false;
+function onChanged() {
+  if (fetching) {
+    again = true;
+    return;
+  }
+  fetching = refreshList()
+    .catch(() => {})
+    .finally(() => {
+      fetching = null;
+      if (again) {
+        again = false;
+        onChanged();
+      }
+    });
+}
+
+const noticeSection = document.getElementById('notice-section');
+if (noticeSection) {
+  const { io } = await import('../vendor/socket.io.esm.min.js');
+  // Websocket only: behind nginx this connection names no workshop, so successive polling
+  // requests could reach different processes.
+  const socket = io({ auth: { role: 'owner' }, transports: ['websocket'] });
+  socket.on('workshops:changed', onChanged);
+  socket.on('connect', () => document.body.setAttribute('data-owner-live', 'yes'));
+
+  noticeSection.hidden = false;
+  const form = document.getElementById('notice-form');
+  const text = document.getElementById('notice-text');
+  const status = document.getElementById('notice-status');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    status.textContent = '';
+    try {
+      const response = await fetch('/api/notices', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: text.value }),
+      });
+      const body = await response.json();
+      if (body.ok) {
+        status.textContent = status.dataset.sent;
+        text.value = '';
+      } else {
+        status.textContent = body.error.message;
+      }
+    } catch {
+      status.textContent = status.dataset.failed;
     }
-    none.hidden = shown > 0;
   });
 }

@@ -37,6 +37,13 @@ class CreateWorkshop:
 
 
 @dataclass(frozen=True)
+class SendNotice:
+    """The owner's message to every connected phone, dashboard and projector."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Join:
     name: str = ""
     organisation: str | None = None

@@ -12,6 +12,7 @@ QUESTION_MAX = 1000
 GROUP_NAME_MAX = 60
 KIND_MAX = 30
 CLIENT_ID_MAX = 64
+NOTICE_MAX = 280  # a message read at a glance on a phone or a projector
 
 
 def storable(value: str, *, field: str) -> str:

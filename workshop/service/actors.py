@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 ATTENDEE = "attendee"
 FACILITATOR = "facilitator"
 SCREEN = "screen"
+OWNER = "owner"  # the owner's list of workshops: no workshop of its own
 
 
 @dataclass(frozen=True)

@@ -22,3 +22,8 @@ def screens(code: str) -> str:
 def person(code: str, participant_id: int) -> str:
     """Every connection of one attendee (two tabs, a phone and a laptop)."""
     return f"w:{code}:p:{participant_id}"
+
+
+def owners() -> str:
+    """The owner's list of workshops, on any process: it hears when any workshop changes."""
+    return "owners"

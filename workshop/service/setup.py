@@ -94,7 +94,8 @@ def summaries(ctx: Context, *, title_contains: str = "") -> list[dict[str, Any]]
                 "groups": store.groups.count(),
                 "people": store.people.count(),
                 "cards": store.cards.count(),
-                "closed": store.live().closed,
+                # From the file: with several processes, another may be running it.
+                "closed": store.stored_live().closed,
                 "unreadable": False,
             }
         )

@@ -114,22 +114,27 @@ class WorkshopStore:
         """The running state, read once and then kept in step with every write: the same
         object until it changes, so callers may key on it."""
         if self._live is None:
-            row = self.handle.row(
-                "SELECT phase_index, agenda, timer, settings, report FROM workshop WHERE id = 1"
-            )
-            if row is None:
-                raise LookupError("this file has no workshop set-up row")
-            saved = json.loads(row["agenda"]) if row["agenda"] else None
-            # A file from before agendas existed runs the default agenda.
-            agenda = tuple(Phase(**p) for p in saved) if saved else phases.TEMPLATES[phases.DEFAULT_TEMPLATE]
-            self._live = Live(
-                phase_index=row["phase_index"],
-                agenda=agenda,
-                timer=Timer(**json.loads(row["timer"])) if row["timer"] else for_phase(None),
-                settings=Settings(**json.loads(row["settings"])) if row["settings"] else Settings(),
-                report=Cursor(**json.loads(row["report"])) if row["report"] else Cursor(),
-            )
+            self._live = self.stored_live()
         return self._live
+
+    def stored_live(self) -> Live:
+        """The running state as the file has it now, not kept: for a reader in another
+        process than the one running the workshop (the owner's list, with several)."""
+        row = self.handle.row(
+            "SELECT phase_index, agenda, timer, settings, report FROM workshop WHERE id = 1"
+        )
+        if row is None:
+            raise LookupError("this file has no workshop set-up row")
+        saved = json.loads(row["agenda"]) if row["agenda"] else None
+        # A file from before agendas existed runs the default agenda.
+        agenda = tuple(Phase(**p) for p in saved) if saved else phases.TEMPLATES[phases.DEFAULT_TEMPLATE]
+        return Live(
+            phase_index=row["phase_index"],
+            agenda=agenda,
+            timer=Timer(**json.loads(row["timer"])) if row["timer"] else for_phase(None),
+            settings=Settings(**json.loads(row["settings"])) if row["settings"] else Settings(),
+            report=Cursor(**json.loads(row["report"])) if row["report"] else Cursor(),
+        )
 
     def _forget_live(self) -> None:
         # A failed transaction may have saved a running state that is no longer true.

@@ -1,15 +1,17 @@
-"""The JSON API for scripts: create and list workshops with the owner key."""
+"""The JSON API for scripts: create and list workshops, and send notices, with the owner key."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
 
-from ..domain.commands import CreateWorkshop
+from ..domain import notices
+from ..domain.commands import CreateWorkshop, SendNotice
 from ..domain.errors import InvalidPayload
 from ..service import access, setup
-from . import auth, payloads
+from . import auth, broadcasts, payloads
 from .context import ctx
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -22,6 +24,7 @@ def create_workshop() -> Any:
     if raw is None:
         raise InvalidPayload("Send the set-up as a JSON object.")
     created = setup.create_workshop(ctx(), payloads.parse(CreateWorkshop, raw))
+    broadcasts.feed().mark(created.code)
     base = ctx().public_url
     code, key = created.code, created.facilitator_key
     return jsonify(
@@ -37,3 +40,16 @@ def create_workshop() -> Any:
 def list_workshops() -> Any:
     access.require_owner(ctx(), auth.presented_key())
     return jsonify(workshops=setup.summaries(ctx()))
+
+
+@bp.post("/notices")
+def send_notice() -> Any:
+    """The owner's message to every phone, dashboard and projector, on every process."""
+    if not auth.is_owner(ctx()):  # the owner's page sends its cookie; scripts the Bearer key
+        access.require_owner(ctx(), auth.presented_key())
+    raw = request.get_json(silent=True)
+    if raw is None:
+        raise InvalidPayload("Send the notice as a JSON object.")
+    notice = notices.notice(payloads.parse(SendNotice, raw), time.time())
+    broadcasts.send_notice(current_app.extensions["socketio"], notice)
+    return jsonify(ok=True, notice=notice)

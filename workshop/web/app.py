@@ -19,7 +19,20 @@ from ..service.context import Context
 from ..store import instance
 from ..store.files import WorkshopFiles
 from ..store.handle import WRITES_INLINE, Writes
-from . import api, compression, downloads, guards, i18n, lan, pages, privacy_routes, series, sockets, wire
+from . import (
+    api,
+    broadcasts,
+    compression,
+    downloads,
+    guards,
+    i18n,
+    lan,
+    pages,
+    privacy_routes,
+    series,
+    sockets,
+    wire,
+)
 from .errors import body_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,8 +93,11 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             guards.check_origin(extra_origins)
 
+    # Several processes share the owner's list and notices through a message queue.
+    queue = {"message_queue": settings.message_queue, "channel": "workshop"} if settings.message_queue else {}
     socketio = SocketIO(
         app,
+        **queue,
         async_mode=settings.async_mode,
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         cors_allowed_origins=lambda origin, environ: guards.origin_ok(origin, environ, extra_origins),
@@ -89,6 +105,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         engineio_logger=False,
         serializer=wire.JSONPacket,
     )
+    app.extensions["workshop.feed"] = broadcasts.WorkshopsFeed()
     activity = gc_pacing.Activity()
     app.extensions["workshop.activity"] = activity
     sockets.register(
@@ -96,6 +113,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         attendee_rates=settings.event_rates,
         steward_rates=settings.steward_rates,
         activity=activity,
+        feed=app.extensions["workshop.feed"],
     )
     if settings.trusted_proxies:
         # Behind nginx, the client's own address (for per-address limits) is in X-Forwarded-For.

@@ -12,7 +12,7 @@ from ..domain.commands import CreateWorkshop
 from ..domain.errors import UnknownWorkshop, WorkshopError
 from ..service import access, harvest, setup
 from ..store.workshops import WorkshopStore
-from . import auth, payloads, qr
+from . import auth, broadcasts, payloads, qr
 from .context import ctx, lookup
 
 bp = Blueprint("pages", __name__)
@@ -71,6 +71,7 @@ def create_from_form() -> Any:
     except WorkshopError as exc:
         error = {"code": exc.code, "message": exc.message, "field": exc.field}
         return _home(form=dict(form), form_error=error), 400
+    broadcasts.feed().mark(created.code)
     # The workshop's own key is kept only as a hash: show its link once, on the dashboard.
     session["created"] = {"code": created.code, "key": created.facilitator_key}
     return redirect(url_for("pages.facilitate", code=created.code), code=303)
@@ -82,6 +83,7 @@ def use_as_template(code: str) -> Any:
     if not auth.is_owner(ctx()):
         return render_template("key.html", code=None, error=None, action=url_for("pages.home")), 401
     created = setup.from_template(ctx(), lookup(code))
+    broadcasts.feed().mark(created.code)
     session["created"] = {"code": created.code, "key": created.facilitator_key}
     return redirect(url_for("pages.facilitate", code=created.code), code=303)
 

@@ -20,7 +20,7 @@ from flask import (
 from ..domain.errors import BadKey, InvalidInput, Unauthorized
 from ..service import access, privacy
 from ..store.workshops import WorkshopStore
-from . import auth
+from . import auth, broadcasts
 from .context import ctx, lookup
 from .farewell import tell_and_disconnect
 
@@ -53,6 +53,7 @@ def delete(code: str) -> Any:
         )
     except InvalidInput as exc:
         return _confirm_page(store, error=exc.message), 400
+    broadcasts.feed().mark(store.code)
     flash(deleted["title"], "deleted")
     return redirect(url_for("pages.home"), code=303)
 

@@ -21,9 +21,12 @@ log = logging.getLogger(__name__)
 def sweep(app: Flask, socketio: SocketIO) -> list[str]:
     """One run: the codes of the workshops it deleted."""
     with app.app_context():
-        return privacy.apply_retention(
+        deleted = privacy.apply_retention(
             app.extensions["workshop"], farewell=lambda outcome: tell_and_disconnect(socketio, outcome)
         )
+    for code in deleted:  # gone from the owner's lists too
+        app.extensions["workshop.feed"].mark(code)
+    return deleted
 
 
 def run(

@@ -38,13 +38,14 @@ from ..domain.commands import (
     ThemeRef,
     TimerSeconds,
 )
-from ..domain.errors import InvalidInput, WorkshopError
+from ..domain.errors import InvalidInput, NotAllowed, WorkshopError
 from ..gc_pacing import Activity
-from ..service import access, cards, facilitation, joining, people, state, steering, themes, voting
-from ..service.actors import ATTENDEE, FACILITATOR, SCREEN, Actor
+from ..service import access, cards, facilitation, joining, people, rooms, state, steering, themes, voting
+from ..service.actors import ATTENDEE, FACILITATOR, OWNER, SCREEN, Actor
 from ..service.outcome import Outcome
 from . import guards, payloads
-from .auth import cookie_opens
+from .auth import cookie_is_owner, cookie_opens
+from .broadcasts import LOCAL, WorkshopsFeed
 from .context import ctx, store_for
 from .errors import acknowledged
 
@@ -55,7 +56,7 @@ log = logging.getLogger(__name__)
 class ConnectAuth:
     """The `auth` object of a connection (docs/protocol.md, "Socket.IO")."""
 
-    code: str
+    code: str | None = None  # every role but the owner's list names its workshop
     key: str | None = None
     token: str | None = None
     role: str | None = None
@@ -67,6 +68,7 @@ def register(
     attendee_rates: tuple[str, ...],
     steward_rates: tuple[str, ...],
     activity: Activity,
+    feed: WorkshopsFeed,
 ) -> None:
     """Attach every handler to `socketio`; actors are kept per connection id."""
     actors: dict[str, Actor] = {}
@@ -83,13 +85,14 @@ def register(
                 leave_room(move.leave, sid=sid, namespace="/")
                 join_room(move.join, sid=sid, namespace="/")
         for a in outcome.announce:
-            socketio.emit(a.event, a.payload, to=a.room, skip_sid=members(a.skip) if a.skip else None)
+            skip = members(a.skip) if a.skip else None
+            socketio.emit(a.event, a.payload, to=a.room, skip_sid=skip, **LOCAL)
         for room in outcome.refresh:
             refresh(room)
         for room in outcome.disconnect:
             for sid in members(room):
                 # The disconnect handler then forgets the actor and updates presence.
-                socketio.server.disconnect(sid, namespace="/")
+                socketio.server.disconnect(sid, namespace="/", **LOCAL)
 
     def refresh(room: str) -> None:
         """Every connection in `room` gets its own role's fresh state (rare: close, shuffle...)."""
@@ -101,10 +104,13 @@ def register(
             key = (actor.code, actor.role, actor.participant_id)
             if key not in built:
                 built[key] = state.for_actor(ctx(), ctx().store(actor.code), actor)
-            socketio.emit("state", built[key], to=sid)
+            socketio.emit("state", built[key], to=sid, **LOCAL)
 
     def current() -> tuple[Actor, Any]:
         actor = actors[request.sid]
+        if actor.role == OWNER:
+            throttle(actor)
+            raise NotAllowed("The owner's list of workshops only listens; open a dashboard to steer one.")
         return actor, ctx().store(actor.code)
 
     def throttle(actor: Actor) -> None:
@@ -119,19 +125,26 @@ def register(
         cmd = payloads.parse(command, raw)
         outcome = use_case(ctx(), store, actor, cmd, *extra)
         emit_all(outcome)
+        feed.mark(actor.code)
         return outcome.ack
 
     @socketio.on("connect")
     def on_connect(auth: Any = None) -> None:
         try:
-            actor, outcome, store = _connect(auth)
+            parsed = payloads.parse(ConnectAuth, auth)
+            if parsed.role == OWNER:
+                _owner(parsed)
+                actors[request.sid] = Actor(code="", role=OWNER)
+                join_room(rooms.owners())
+                return
+            actor, outcome, store = _connect(parsed)
         except WorkshopError as exc:
             # The client sees `message` as the error's text and `data` as `err.data`.
             raise ConnectionRefusedError(exc.message, {"code": exc.code, "message": exc.message}) from None
         actors[request.sid] = actor
         for room in joining.member_rooms(actor, store):
             join_room(room)
-        socketio.emit("state", outcome.ack, to=request.sid)
+        socketio.emit("state", outcome.ack, to=request.sid, **LOCAL)
         emit_all(outcome)
 
     @socketio.on("disconnect")
@@ -139,7 +152,7 @@ def register(
         attendee_limits.forget(request.sid)
         steward_limits.forget(request.sid)
         actor = actors.pop(request.sid, None)
-        if actor is None:
+        if actor is None or actor.role == OWNER:
             return
         try:
             emit_all(joining.disconnect(ctx(), ctx().store(actor.code), actor))
@@ -157,6 +170,7 @@ def register(
         for room in joining.member_rooms(joined, store):
             join_room(room)
         emit_all(outcome)
+        feed.mark(joined.code)
         return outcome.ack
 
     @socketio.on("card:add")
@@ -350,9 +364,16 @@ def register(
         return run(voting.hide_votes, Empty, raw)
 
 
-def _connect(auth: Any) -> tuple[Actor, Outcome, Any]:
+def _owner(parsed: ConnectAuth) -> None:
+    """The owner's list of workshops: the owner key, or the owner's cookie."""
+    if not cookie_is_owner(ctx()):
+        access.require_owner(ctx(), parsed.key)
+
+
+def _connect(parsed: ConnectAuth) -> tuple[Actor, Outcome, Any]:
     """Work out who is connecting from `auth` and the cookie; refuse with a code if unsure."""
-    parsed = payloads.parse(ConnectAuth, auth)
+    if parsed.code is None:
+        raise InvalidInput("The connection must name a workshop: its code is missing.", field="code")
     lookups = current_app.extensions["workshop.guards"]["lookups"]
     store = guards.lookup_store(lambda: store_for(parsed.code), lookups, request.remote_addr or "?")
     if parsed.key is not None or parsed.role in (FACILITATOR, SCREEN):
@@ -362,6 +383,6 @@ def _connect(auth: Any) -> tuple[Actor, Outcome, Any]:
         actor, outcome = joining.connect_steward(ctx(), store, role)
         return actor, outcome, store
     if parsed.role not in (None, ATTENDEE):
-        raise InvalidInput("role must be attendee, facilitator or screen.", field="role")
+        raise InvalidInput("role must be attendee, facilitator, screen or owner.", field="role")
     actor, outcome = joining.connect_attendee(ctx(), store, parsed.token)
     return actor, outcome, store

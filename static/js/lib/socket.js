@@ -1,5 +1,5 @@
 // How every page connects, shows the connection, and sends one-off actions.
-// `io` is the global of /static/vendor/socket.io.min.js, loaded before the page module.
+import { io } from '../../vendor/socket.io.esm.min.js';
 import { errorText, t } from './i18n.js';
 
 const NO_ANSWER = 'no_answer'; // made here, never by the server: the action may not have arrived
@@ -7,7 +7,10 @@ const NO_ANSWER = 'no_answer'; // made here, never by the server: the action may
 /** Opens the page's socket; `auth` may be a function so each reconnect reads fresh credentials. */
 export function connect(auth, code) {
   // `w` lets a proxy route by workshop when workshops are spread over several processes.
-  return io({ auth, query: { w: code } });
+  const socket = io({ auth, query: { w: code } });
+  // Loaded when a notice arrives: most pages never get one, and phones pay for every byte.
+  socket.on('notice', (notice) => import('./notice.js').then((module) => module.showNotice(notice)));
+  return socket;
 }
 
 /** Keeps `banner` (a role="status" element) in step with the socket. */
