@@ -1,5 +1,6 @@
 """The benchmark's quick mode runs in the suite, so it cannot rot: real server, baseline,
-and the same through nginx. No timed assertions here: speed is measured by the benchmark."""
+the same through nginx, and one server process beside two. No timed assertions here: speed
+is measured by the benchmark."""
 
 from __future__ import annotations
 
@@ -56,3 +57,31 @@ def test_quick_benchmark_passes_through_nginx(tmp_path):
     figures = run_bench(tmp_path, "--only", "workshop", "--via-nginx")
     assert figures["results"][0]["via_nginx"] is True
     check_no_loss(figures["results"])
+
+
+@pytest.mark.timeout(240)  # two runs of the quick mode, one after the other
+def test_quick_benchmark_compares_one_server_process_with_two(tmp_path):
+    figures = run_bench(tmp_path, "--only", "workshop", "--processes", "1,2")
+    results = figures["results"]
+    assert [(r["server"], r["processes"]) for r in results] == [("workshop", 1), ("workshop", 2)]
+    check_no_loss(results)
+    for result in results:
+        assert result["votes"]["tallies_exact"] is True and result["votes"]["acked"] > 0
+        shards = result["shards"]
+        assert len(shards) == result["processes"]
+        assert sum(s["phones"] for s in shards) == result["phones"]
+        acked = sum(step["acked"] for step in result["steps"])
+        assert sum(s["cards_acked"] for s in shards) == acked
+        for shard in shards:  # every process served its own workshop, and stored what it acked
+            assert shard["cards_acked"] > 0
+            assert shard["cards_stored"] == shard["cards_acked"]
+    two = results[1]["shards"]
+    assert len({s["pid"] for s in two}) == 2
+    assert len({s["port"] for s in two}) == 2
+    assert len({s["code"] for s in two}) == 2
+    assert [(row["server"], row["processes"]) for row in figures["comparison"]] == [
+        ("workshop", 1),
+        ("workshop", 2),
+    ]
+    for row in figures["comparison"]:
+        assert set(row["worst_p99_ms_by_rate"]) == {"20", "40"}

@@ -29,8 +29,9 @@ class Phone:
 
 
 class Worker:
-    def __init__(self, url: str, code: str, first_index: int, count: int, tag: str) -> None:
+    def __init__(self, url: str, code: str, first_index: int, count: int, tag: str, shard: int = 0) -> None:
         self.url, self.code, self.tag = url, code, tag
+        self.shard = shard  # which server process, and so which workshop, these phones are in
         self.total = count
         self._in_flight: set[asyncio.Task] = set()
         self.phones = [Phone(first_index + i, self._client()) for i in range(count)]
@@ -144,6 +145,7 @@ class Worker:
             "phones": [
                 {
                     "index": p.index,
+                    "shard": self.shard,
                     "group_id": p.group_id,
                     "sent": p.sent,
                     "received": p.received,
@@ -163,8 +165,10 @@ class Worker:
         await asyncio.gather(*(p.sio.disconnect() for p in self.phones), return_exceptions=True)
 
 
-async def _serve(conn: Connection, url: str, code: str, first: int, count: int, total: int, tag: str) -> None:
-    worker = Worker(url, code, first, count, tag)
+async def _serve(
+    conn: Connection, url: str, code: str, first: int, count: int, total: int, tag: str, shard: int
+) -> None:
+    worker = Worker(url, code, first, count, tag, shard)
     worker.total = total  # every process shares out the same aggregate rate
     loop = asyncio.get_running_loop()
     while True:
@@ -185,6 +189,8 @@ async def _serve(conn: Connection, url: str, code: str, first: int, count: int, 
             return
 
 
-def run(conn: Connection, url: str, code: str, first: int, count: int, total: int, tag: str) -> None:
-    """Entry point of a load process."""
-    asyncio.run(_serve(conn, url, code, first, count, total, tag))
+def run(
+    conn: Connection, url: str, code: str, first: int, count: int, total: int, tag: str, shard: int = 0
+) -> None:
+    """Entry point of a load process: `count` phones of workshop `code` on server `url`."""
+    asyncio.run(_serve(conn, url, code, first, count, total, tag, shard))

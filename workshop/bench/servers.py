@@ -26,8 +26,9 @@ def free_port() -> int:
 class ServerProcess:
     """One server on loopback; samples its CPU time and resident memory while it runs."""
 
-    def __init__(self, kind: str, data_dir: Path, groups: int) -> None:
+    def __init__(self, kind: str, data_dir: Path, groups: int, name: str | None = None) -> None:
         self.kind = kind
+        self.name = name or kind
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         if kind == "workshop":
@@ -37,25 +38,29 @@ class ServerProcess:
             command = [sys.executable, "-m", "workshop.bench.baseline", "--port", str(self.port)]
             command += ["--data-dir", str(data_dir), "--groups", str(groups)]
         env = {**os.environ, "WORKSHOP_OWNER_KEY": OWNER_KEY, "WORKSHOP_PUBLIC_URL": self.url}
-        self.log = open(data_dir.parent / f"{kind}.log", "wb")  # noqa: SIM115 - closed in stop()
+        self.log = open(data_dir.parent / f"{self.name}.log", "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.ps = psutil.Process(self.process.pid)
         self.peak_rss = 0
         self._sampling = True
-        self._wait_ready()
+        try:
+            self._wait_ready()
+        except RuntimeError:
+            self.stop()  # nothing we started is left running
+            raise
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _wait_ready(self, timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"{self.kind} server exited early")
+                raise RuntimeError(f"{self.name} server exited early")
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=1):
                     return
             except OSError:
                 time.sleep(0.1)
-        raise RuntimeError(f"{self.kind} server did not start")
+        raise RuntimeError(f"{self.name} server did not start")
 
     def _sample(self) -> None:
         while self._sampling:
@@ -76,6 +81,28 @@ class ServerProcess:
         self._sampling = False
         end(self.process)
         self.log.close()
+
+
+class Fleet:
+    """The server processes of one run, measured together: CPU time, resident memory and
+    its peak are summed over the processes (the peaks of each, which may not coincide)."""
+
+    def __init__(self, servers: list[ServerProcess]) -> None:
+        self.servers = servers
+
+    def cpu_seconds(self) -> float:
+        return sum(s.cpu_seconds() for s in self.servers)
+
+    def rss(self) -> int:
+        return sum(s.rss() for s in self.servers)
+
+    @property
+    def peak_rss(self) -> int:
+        return sum(s.peak_rss for s in self.servers)
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
 
 
 def end(process: subprocess.Popen) -> None:

@@ -21,13 +21,17 @@ def percentiles(values: list[float]) -> dict[str, float | None]:
 def step_figures(
     phones: list[dict[str, Any]], dashboard: list[tuple[str, float]], seconds: float
 ) -> dict[str, Any]:
-    """Latency from `card:add` to its ack, to the dashboard, and to every groupmate."""
+    """Latency from `card:add` to its ack, to the dashboard, and to every groupmate.
+
+    With several server processes `dashboard` holds every workshop's dashboard; a group is
+    named by its workshop (`shard`) and its id, since each workshop numbers its own groups."""
     sent: dict[str, tuple[float, float | None, bool, int]] = {}
-    group_of: dict[int, int] = {}
-    members: dict[int, list[int]] = defaultdict(list)
+    group_of: dict[int, tuple[int, int]] = {}
+    members: dict[tuple[int, int], list[int]] = defaultdict(list)
     for phone in phones:
-        group_of[phone["index"]] = phone["group_id"]
-        members[phone["group_id"]].append(phone["index"])
+        group = (phone.get("shard", 0), phone["group_id"])
+        group_of[phone["index"]] = group
+        members[group].append(phone["index"])
         for cid, t0, t_ack, ok in phone["sent"]:
             sent[cid] = (t0, t_ack, ok, phone["index"])
     ack = [t_ack - t0 for t0, t_ack, ok, _ in sent.values() if ok and t_ack]
