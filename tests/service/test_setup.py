@@ -122,3 +122,23 @@ def test_summaries_list_an_unreadable_file_as_such_and_leave_it_alone(ctx, caplo
     assert listed == {good.code: False, "ABCDEF": True}
     assert "ABCDEF" in caplog.text
     assert damaged.read_bytes() == b"this is not a database" * 100
+
+
+def test_summaries_read_open_or_closed_from_the_file_not_from_this_process(ctx, tmp_path):
+    """With several processes, the one listing workshops is often not the one running them."""
+    from tests.factories import make_context
+    from workshop.domain.commands import Empty
+    from workshop.service import steering
+    from workshop.service.actors import FACILITATOR, Actor
+
+    store, _ = make_workshop(ctx)
+    lister = make_context(tmp_path / "sessions")  # the other process, on the same folder
+    try:
+        assert [s["closed"] for s in setup.summaries(lister)] == [False]
+        runner = Actor(code=store.code, role=FACILITATOR)
+        steering.close_workshop(ctx, store, runner, Empty())
+        assert [s["closed"] for s in setup.summaries(lister)] == [True]
+        steering.reopen_workshop(ctx, store, runner, Empty())
+        assert [s["closed"] for s in setup.summaries(lister)] == [False]
+    finally:
+        lister.files.close_all()

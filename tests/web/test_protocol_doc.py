@@ -25,6 +25,9 @@ def test_every_client_event_is_documented():
 def test_every_server_event_is_documented():
     # Event names are literal strings ("noun:verb") in the use cases, so grep finds them.
     announced = set(re.findall(r'"([a-z]+:[a-z]+)"', _source("service")))
+    # What the web layer emits itself: the owner's list and notices (web/broadcasts.py).
+    announced |= set(re.findall(r'\.emit\(\s*"([a-z]+(?::[a-z]+)?)"', _source("web")))
+    assert {"workshops:changed", "notice"} <= announced
     assert "card:added" in announced
     missing = sorted(e for e in announced if f"`{e}`" not in DOC)
     assert missing == []
