@@ -59,7 +59,7 @@ def test_the_owners_message_shows_on_phones_dashboards_and_projectors(live, lapt
         banner = page.get_by_role("alert").filter(has_text="Message from the organisers")
         expect(banner).to_contain_text(message, timeout=TIMEOUT)
         assert page.locator("#organiser-notice b").count() == 0
-    attendee.get_by_role("button", name="Dismiss").click()
+    attendee.get_by_role("button", name="Hide this message").click()
     expect(attendee.locator("#organiser-notice")).to_have_count(0)
 
     home.fill("#notice-text", "   ")

@@ -16,7 +16,7 @@ export function showNotice({ text }) {
     body.dir = 'auto';
     const dismiss = document.createElement('button');
     dismiss.type = 'button';
-    dismiss.textContent = t('Dismiss');
+    dismiss.textContent = t('Hide this message');
     dismiss.addEventListener('click', () => box.remove());
     box.append(heading, body, dismiss);
     document.body.prepend(box);
