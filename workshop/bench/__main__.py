@@ -175,6 +175,7 @@ async def run_target(kind: str, processes: int, args: argparse.Namespace, workdi
                 pipes, "brainstorm", {"rate": rate, "seconds": args.seconds, "step": f"r{rate:g}"}
             )
             cpu = (fleet.cpu_seconds() - cpu0) / (time.time() - t0) * 100
+            await asyncio.gather(*(d.settle() for d in dashboards))
             all_phones = [p for r in records for p in r["phones"]]
             count_acked(shards, all_phones)
             arrived = [card for d in dashboards for card in d.cards]

@@ -8,11 +8,23 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
 import socketio
+
+QUIET_S = 1.0  # no card arrived for this long: the broadcasts of a step have all landed
+SETTLE_CAP_S = 20.0
+
+
+async def until_quiet(last_arrival: Callable[[], float]) -> None:
+    """Under overload the broadcasts lag seconds behind the acks: a card that arrives late
+    is late, not lost, so wait until arrivals stop (at most SETTLE_CAP_S)."""
+    deadline = time.time() + SETTLE_CAP_S
+    while time.time() - last_arrival() < QUIET_S and time.time() < deadline:
+        await asyncio.sleep(0.1)
 
 
 @dataclass
@@ -34,6 +46,7 @@ class Worker:
         self.shard = shard  # which server process, and so which workshop, these phones are in
         self.total = count
         self._in_flight: set[asyncio.Task] = set()
+        self.last_arrival = 0.0
         self.phones = [Phone(first_index + i, self._client()) for i in range(count)]
         for phone in self.phones:
             phone.sio.on("card:added", self._on_card(phone))
@@ -45,7 +58,8 @@ class Worker:
     def _on_card(self, phone: Phone):
         async def handler(data: dict[str, Any]) -> None:
             card = data["card"]
-            phone.received.append((card["client_id"], time.time()))
+            self.last_arrival = time.time()
+            phone.received.append((card["client_id"], self.last_arrival))
             phone.group_cards.append(card["id"])
 
         return handler
@@ -105,6 +119,9 @@ class Worker:
 
         await asyncio.gather(*(poster(p) for p in self.phones if p.group_id is not None))
         await asyncio.sleep(2)  # let the last acks and broadcasts arrive
+        if self._in_flight:  # acks still owed (each call gives up after 15 s)
+            await asyncio.wait(set(self._in_flight))
+        await until_quiet(lambda: self.last_arrival)
 
     async def _post(self, phone: Phone, cid: str, step: str) -> None:
         t0 = time.time()

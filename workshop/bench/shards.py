@@ -12,6 +12,7 @@ from typing import Any
 import socketio
 
 from . import servers
+from .phones import until_quiet
 
 
 def split(total: int, parts: int) -> list[tuple[int, int]]:
@@ -53,6 +54,10 @@ class Dashboard:
 
     async def _on_card(self, data: dict[str, Any]) -> None:
         self.cards.append((data["card"]["client_id"], time.time()))
+
+    async def settle(self) -> None:
+        """Wait for the step's last cards, as the phones do."""
+        await until_quiet(lambda: self.cards[-1][1] if self.cards else 0.0)
 
     async def connect(self, url: str, code: str, key: str) -> None:
         await self.sio.connect(
