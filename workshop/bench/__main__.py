@@ -170,17 +170,20 @@ async def run_target(kind: str, processes: int, args: argparse.Namespace, workdi
             say(f"{who}: brainstorm at {rate:g} cards/s for {args.seconds:g} s")
             for dashboard in dashboards:
                 dashboard.cards.clear()
-            cpu0, t0 = fleet.cpu_seconds(), time.time()
+            load_pids = [proc.pid for proc in procs]
+            cpu0, load0, t0 = fleet.cpu_seconds(), servers.cpu_seconds(load_pids), time.time()
             records = await ask_all(
                 pipes, "brainstorm", {"rate": rate, "seconds": args.seconds, "step": f"r{rate:g}"}
             )
-            cpu = (fleet.cpu_seconds() - cpu0) / (time.time() - t0) * 100
+            elapsed = time.time() - t0
+            cpu = (fleet.cpu_seconds() - cpu0) / elapsed * 100
+            load_cpu = (servers.cpu_seconds(load_pids) - load0) / elapsed * 100
             await asyncio.gather(*(d.settle() for d in dashboards))
             all_phones = [p for r in records for p in r["phones"]]
             count_acked(shards, all_phones)
             arrived = [card for d in dashboards for card in d.cards]
             figures = step_figures(all_phones, arrived, args.seconds)
-            figures.update({"target_rate": rate, "server_cpu_percent": cpu})
+            figures.update({"target_rate": rate, "server_cpu_percent": cpu, "load_cpu_percent": load_cpu})
             result["steps"].append(figures)
             say(
                 f"{who}: sent {figures['sent']} acked {figures['acked']} lost {figures['lost']} "

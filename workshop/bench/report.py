@@ -28,7 +28,7 @@ def table(results: list[dict[str, Any]]) -> str:
     lines = [
         "",
         f"{'server':<12}{'rate/s':>8}{'sent':>7}{'lost':>6}{'dup':>5}{'ack p50/p99':>14}"
-        f"{'dash p99':>10}{'mates p99':>11}{'max':>7}{'cpu%':>6}",
+        f"{'dash p99':>10}{'mates p99':>11}{'max':>7}{'cpu%':>6}{'load%':>7}",
     ]
     for r in results:
         for s in r.get("steps", []):
@@ -37,6 +37,7 @@ def table(results: list[dict[str, Any]]) -> str:
                 f"{label(r):<12}{s['target_rate']:>8g}{s['sent']:>7}{s['lost']:>6}{s['duplicated']:>5}"
                 f"{ack:>14}{fmt(s['dashboard_ms']['p99']):>10}{fmt(s['groupmates_ms']['p99']):>11}"
                 f"{fmt(s['groupmates_ms']['max']):>7}{s['server_cpu_percent']:>6.0f}"
+                f"{s.get('load_cpu_percent', 0):>7.0f}"
             )
     lines.append("")
     for r in results:

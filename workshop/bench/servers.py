@@ -74,8 +74,7 @@ class ServerProcess:
         return self.ps.memory_info().rss
 
     def cpu_seconds(self) -> float:
-        times = self.ps.cpu_times()
-        return times.user + times.system
+        return cpu_seconds([self.process.pid])
 
     def stop(self) -> None:
         self._sampling = False
@@ -103,6 +102,15 @@ class Fleet:
     def stop(self) -> None:
         for server in self.servers:
             server.stop()
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of these processes, summed (the load processes' too)."""
+    total = 0.0
+    for pid in pids:
+        times = psutil.Process(pid).cpu_times()
+        total += times.user + times.system
+    return total
 
 
 def end(process: subprocess.Popen) -> None:
