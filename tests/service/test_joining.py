@@ -182,6 +182,29 @@ def test_new_attendee_without_token_gets_the_public_state(ctx, store):
     assert [g["name"] for g in outcome.ack["groups"]] == ["Finance", "Design"]
 
 
+def test_a_phone_gets_the_groups_it_needs_and_no_more(ctx, store):
+    """The list to pick from before joining, then only its own group (payload on venue Wi-Fi)."""
+    design = group_ids(store)[1]
+    _, joined = joining.join(ctx, store, newcomer(store), Join(name="Ada", group=design))
+    assert [g["name"] for g in joined.ack["state"]["groups"]] == ["Design"]
+    _, resumed = joining.connect_attendee(ctx, store, joined.ack["token"])
+    assert [g["id"] for g in resumed.ack["groups"]] == [design]
+    fac = facilitator(store)
+    assert [g["name"] for g in joining.connect_steward(ctx, store, fac.role)[1].ack["groups"]] == [
+        "Finance",
+        "Design",
+    ]
+
+
+def test_where_the_room_assigns_groups_a_new_phone_gets_no_list_to_pick_from(ctx):
+    balanced, _ = make_workshop(ctx, groups=100, assignment="balanced")
+    _, fresh = joining.connect_attendee(ctx, balanced, None)
+    assert fresh.ack["groups"] == []
+    _, joined = joining.join(ctx, balanced, newcomer(balanced), Join(name="Ada"))
+    me = joined.ack["participant"]
+    assert [g["id"] for g in joined.ack["state"]["groups"]] == [me["group_id"]]
+
+
 def test_disconnect_of_the_last_connection_announces_offline(ctx, store):
     code = store.code
     joined, outcome = joining.join(ctx, store, newcomer(store), Join(name="Ada"))

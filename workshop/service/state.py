@@ -64,8 +64,13 @@ def _shows_report(store: WorkshopStore) -> bool:
 def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None) -> View:
     """A new attendee sees the set-up; a joined one also their group's cards, themes and dots."""
     state = _common(store, ctx, ATTENDEE)
+    # A phone gets the groups it needs, no more: the list to pick from (when attendees pick),
+    # then its own group. A hundred groups are 8 KB, sent twice per phone over venue Wi-Fi.
     if me is None:
+        if store.workshop().assignment != "self":
+            state["groups"] = []
         return state
+    state["groups"] = [g for g in state["groups"] if g["id"] == me.group_id]
     live = store.live()
     settings = live.settings
     state["me"] = views.participant_view(me, online=True)
