@@ -6,6 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.browser.conftest import TIMEOUT
+from tests.browser.test_accessibility import Audit
 from tests.live_server import OWNER_KEY
 
 FEED = 8_000  # the server tells the owner's list every 2 s; allow a few rounds
@@ -59,6 +60,15 @@ def test_the_owners_message_shows_on_phones_dashboards_and_projectors(live, lapt
         banner = page.get_by_role("alert").filter(has_text="Message from the organisers")
         expect(banner).to_contain_text(message, timeout=TIMEOUT)
         assert page.locator("#organiser-notice b").count() == 0
+    audit = Audit()  # the banner and the owner's form, as axe sees them
+    for name, page in (
+        ("phone", attendee),
+        ("dashboard", dashboard),
+        ("projector", projector),
+        ("home", home),
+    ):
+        audit.check(name, page)
+    audit.assert_clean()
     attendee.get_by_role("button", name="Hide this message").click()
     expect(attendee.locator("#organiser-notice")).to_have_count(0)
 
