@@ -34,6 +34,7 @@ from . import (
     wire,
 )
 from .errors import body_for
+from .event_context import ConnectionSessions, EventAwareFlask
 
 ROOT = Path(__file__).resolve().parents[2]
 # Socket.IO messages are small; anything bigger than this is refused at the transport.
@@ -49,7 +50,10 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     owner_key = settings.owner_key or instance.load_or_create(data_dir, ".owner_key")
     public_url = settings.public_url or lan.public_url(settings.host, settings.port)
 
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app = EventAwareFlask(
+        __name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static")
+    )
+    app.session_interface = ConnectionSessions()
     app.config.update(
         SECRET_KEY=instance.load_or_create(data_dir, ".secret_key"),
         SESSION_COOKIE_HTTPONLY=True,
