@@ -69,3 +69,44 @@ def test_a_full_collection_frees_cycles_that_were_frozen():
         assert gc.collect() == 0
     finally:
         gc.unfreeze()
+
+
+def test_the_first_quiet_second_after_a_burst_gives_free_memory_back(monkeypatch):
+    activity = gc_pacing.Activity()
+    ticks: list[int] = []
+    released: list[int] = []
+    monkeypatch.setattr(gc_pacing, "apply", lambda action: None)
+    monkeypatch.setattr(gc_pacing, "release_free_memory", lambda: released.append(len(ticks)))
+
+    class Stop(Exception):
+        pass
+
+    def sleep(_: float) -> None:
+        ticks.append(1)
+        if len(ticks) in (2, 3):  # seconds 2 and 3 are busy, the others quiet
+            for _ in range(gc_pacing.QUIET_EVENTS_PER_S):
+                activity.note()
+        elif len(ticks) == 6:
+            raise Stop
+
+    with pytest.raises(Stop):
+        gc_pacing.run(sleep, activity, clock=lambda: 0.0)
+    assert released == [4]  # once, in the quiet second after the burst
+
+
+def test_giving_free_memory_back_is_harmless_to_call():
+    gc_pacing.release_free_memory()  # glibc's malloc_trim, or nothing elsewhere
+
+
+def test_freezing_collects_young_garbage_first():
+    try:
+        gc.collect()
+        cycle: list = []
+        cycle.append(cycle)
+        del cycle
+        gc_pacing.apply("freeze")
+        assert gc.collect() == 0  # nothing was left over to collect
+        gc.unfreeze()
+        assert gc.collect() == 0  # and nothing was frozen with the garbage
+    finally:
+        gc.unfreeze()

@@ -11,6 +11,8 @@ quiet second after a minute, and after ten minutes at the latest."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import logging
 import time
@@ -63,9 +65,37 @@ def apply(action: str | None) -> None:
         gc.unfreeze()
         freed = gc.collect()
         gc.freeze()
+        release_free_memory()
         log.debug("full collection: %d freed in %.0f ms", freed, (time.perf_counter() - started) * 1000)
     elif action == "freeze":
+        # Collect the young generations first: freezing moves everything the collector
+        # tracks out of its sight, garbage included, and a frozen cycle (the request context
+        # of an event that has just finished, say) then stays in memory until the next full
+        # collection, a minute or more away. Not the oldest unfrozen generation: in a join
+        # burst walking it took up to 380 ms, a pause every phone would feel.
+        gc.collect(1)
         gc.freeze()
+
+
+def _load_malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        return None
+
+
+_malloc_trim = _load_malloc_trim()
+
+
+def release_free_memory() -> None:
+    """Give the pages C's allocator holds free back to the system (glibc's `malloc_trim`).
+
+    A join burst allocates a room's worth of short-lived buffers at once; once they are
+    freed, glibc keeps the pages for reuse, so the server's resident size stays at the
+    burst's peak. Trimming after the full collection, when the most has just been freed,
+    lets it shrink."""
+    if _malloc_trim is not None:
+        _malloc_trim(0)
 
 
 def run(
@@ -74,8 +104,12 @@ def run(
     """The background task: never returns. `sleep` must yield to other green threads."""
     pacer = Pacer(last_full=clock(), last_freeze=clock())
     seen = activity.events
+    was_busy = False
     while True:
         sleep(1.0)
         busy = activity.events - seen >= QUIET_EVENTS_PER_S
         seen = activity.events
         apply(pacer.tick(clock(), quiet=not busy))
+        if was_busy and not busy:
+            release_free_memory()  # a burst is over: what it used is free again
+        was_busy = busy

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -73,6 +74,26 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+class _OneLock:
+    """Stands in for the stock storage's lock per key: one lock for every key.
+
+    A lock per key cost each connection two green locks (about 2 KB with their semaphores)
+    for as long as it stayed open; nothing blocks while the lock is held, so one shared
+    lock serialises the same work just as safely."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    def __getitem__(self, key: str) -> threading.RLock:
+        return self._lock
+
+    def pop(self, key: str, default: object = None) -> None:
+        return None
+
+    def clear(self) -> None:
+        pass
+
+
 class _LazyMemoryStorage(storage.MemoryStorage):
     """limits' in-memory storage without its expiry timer.
 
@@ -83,8 +104,27 @@ class _LazyMemoryStorage(storage.MemoryStorage):
     cleared by `Limiter.forget`.
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.locks = _OneLock()  # type: ignore[assignment]
+
     def _MemoryStorage__schedule_expiry(self) -> None:  # noqa: N802 - overrides a private name
         pass
+
+    def acquire_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
+        """As the stock storage, keeping the newest `limit` entries of `key` only.
+
+        The stock storage prepends an entry per hit and leaves trimming to the expiry timer
+        removed above: without it a connection's list grew by an entry per event for as
+        long as it stayed open (memory, and a longer copy on every prepend). Only the
+        newest `limit` entries are ever read (the entry at `limit - amount`, and counts
+        that are compared with `limit`), so the answers are the same.
+        """
+        acquired = super().acquire_entry(key, limit, expiry, amount)
+        events = self.events.get(key)
+        if events is not None and len(events) > limit:
+            del events[limit:]
+        return acquired
 
 
 class Limiter:
