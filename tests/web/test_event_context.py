@@ -59,3 +59,18 @@ def test_events_on_a_reused_context_still_see_their_own_request(joined):
     second = ben.emit("card:add", card_payload(text="From Ben"))
     assert first["card"]["participant_id"] == ana.participant["id"]
     assert second["card"]["participant_id"] == ben.participant["id"]
+
+
+def test_the_socket_io_path_matches_a_rule_over_polling_and_websocket(app):
+    """Each event's request context matches a URL rule: a miss kept an exception with its
+    traceback on every event (NotFound, or WebsocketMismatch over websocket)."""
+    from flask import request
+    from werkzeug.test import EnvironBuilder
+
+    upgrade = {"Upgrade": "websocket", "Connection": "Upgrade"}
+    for transport, headers in (("polling", {}), ("websocket", upgrade)):
+        environ = EnvironBuilder(
+            path="/socket.io/", query_string=f"EIO=4&transport={transport}", headers=headers
+        ).get_environ()
+        with app.request_context(environ):
+            assert request.routing_exception is None, transport

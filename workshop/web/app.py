@@ -76,11 +76,17 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         return jsonify(ok=True)
 
     # Socket.IO's middleware answers this path before Flask does; but Flask-SocketIO opens a
-    # request context for every event, and without a rule of its own the URL matching raised
-    # and kept a NotFound with its traceback: slower, and cyclic garbage on every event.
-    @app.get("/socket.io/", strict_slashes=False)
+    # request context for every event, and without rules of its own the URL matching raised
+    # (NotFound over polling, WebsocketMismatch over websocket: werkzeug matches a websocket
+    # request only to a websocket rule) and kept the exception with its traceback: slower,
+    # and cyclic garbage on every event.
     def socketio_path() -> Any:
         return jsonify(ok=False), 404
+
+    app.add_url_rule("/socket.io/", view_func=socketio_path, strict_slashes=False)
+    app.add_url_rule(
+        "/socket.io/", "socketio_websocket", socketio_path, strict_slashes=False, websocket=True
+    )
 
     @app.errorhandler(WorkshopError)
     def workshop_error(exc: WorkshopError) -> Any:
