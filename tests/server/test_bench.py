@@ -34,6 +34,10 @@ def run_bench(tmp_path, *extra: str) -> dict:
 def check_no_loss(results: list[dict]) -> None:
     for result in results:
         assert result["join"]["joined"] == result["phones"]
+        join = result["join"]
+        # Every phone is connected before it joins, so each order statistic comes first too.
+        assert 0 < join["connected_half_s"] <= join["half_s"]
+        assert join["connected_all_s"] <= join["burst_s"]
         for step in result["steps"]:
             assert step["sent"] > 0
             assert (step["lost"], step["duplicated"], step["missing_acks"]) == (0, 0, 0)

@@ -147,18 +147,24 @@ async def run_target(kind: str, processes: int, args: argparse.Namespace, workdi
         # When the phones got their state, from the first connect: is the burst's end a
         # straggler or the whole room?
         waits = sorted(t - first for j in joins for t in j["done"])
+        # And when their connections were accepted: the handshakes, or the joins after them?
+        connects = sorted(t - first for j in joins for t in j["connected"])
         result["join"] = {
             "joined": joined,
             "errors": sum(j["errors"] for j in joins),
             "burst_s": burst,
             "half_s": (percentiles(waits)["p50"] or 0) / 1000,
             "p95_s": (percentiles(waits)["p95"] or 0) / 1000,
+            "connected_half_s": (percentiles(connects)["p50"] or 0) / 1000,
+            "connected_all_s": connects[-1] if connects else None,
         }
         await asyncio.sleep(1)
         result["memory_per_phone_kb"] = (fleet.rss() - rss_before) / max(1, joined) / 1024
         say(
             f"{who}: {joined} joined in {burst:.2f} s (half by {result['join']['half_s']:.2f} s,"
-            f" 95% by {result['join']['p95_s']:.2f} s)"
+            f" 95% by {result['join']['p95_s']:.2f} s; half connected by"
+            f" {result['join']['connected_half_s']:.2f} s, all by"
+            f" {result['join']['connected_all_s'] or 0:.2f} s)"
             if burst
             else f"{who}: joins failed"
         )

@@ -33,6 +33,7 @@ class Phone:
     sio: socketio.AsyncClient
     group_id: int | None = None
     participant_id: int | None = None
+    connected_at: float | None = None  # its connection was accepted (Socket.IO CONNECT)
     joined_at: float | None = None
     sent: list[tuple[str, float, float | None, bool]] = field(default_factory=list)  # cid, t0, t_ack, ok
     received: list[tuple[str, float]] = field(default_factory=list)  # cid, t
@@ -80,6 +81,7 @@ class Worker:
                         transports=["websocket"],
                         wait_timeout=30,
                     )
+                    phone.connected_at = time.time()
                     ack = await phone.sio.call("join", {"name": f"Phone {phone.index}"}, timeout=30)
                     phone.group_id = ack["participant"]["group_id"]
                     phone.participant_id = ack["participant"]["id"]
@@ -91,6 +93,7 @@ class Worker:
         done = [p.joined_at for p in self.phones if p.joined_at]
         return {
             "started": started,
+            "connected": [p.connected_at for p in self.phones if p.connected_at],
             "last": max(done) if done else None,
             "done": done,
             "joined": len(done),
