@@ -37,3 +37,27 @@ def test_token_is_not_stored_only_its_hash(ws):
     )
     stored = ws.handle.rows("SELECT * FROM participants")
     assert "s3cret-token" not in repr(stored)
+
+
+def test_the_count_kept_in_memory_follows_every_change_and_every_undo(ws, reopen):
+    finance, design = (g.id for g in ws.groups.all())
+
+    def on_disk() -> int:
+        return ws.handle.scalar("SELECT COUNT(*) FROM participants WHERE removed = 0")
+
+    people = [
+        ws.people.add(name=f"P{n}", organisation=None, group_id=finance, token_hash=f"h{n}") for n in range(3)
+    ]
+    assert ws.people.count() == on_disk() == 3
+    ws.people.move(people[0], design)
+    ws.people.remove(people[1])
+    assert ws.people.count() == on_disk() == 2
+    try:
+        with ws.atomic():  # a join that fails after its insert: the count must not keep it
+            ws.people.add(name="Gone", organisation=None, group_id=design, token_hash="gone")
+            assert ws.people.count() == 3
+            raise RuntimeError("the rest of the join failed")
+    except RuntimeError:
+        pass
+    assert ws.people.count() == on_disk() == 2
+    assert reopen().people.count() == 2
