@@ -27,24 +27,33 @@ def test_a_quiet_second_after_a_minute_gets_the_full_collection():
     assert pacer.tick(63.0, quiet=True) == "freeze"
 
 
-def test_the_task_calls_a_second_busy_when_enough_events_were_counted(monkeypatch):
-    activity = gc_pacing.Activity()
-    seen: list[bool] = []
-    monkeypatch.setattr(gc_pacing, "apply", lambda action: None)
-    monkeypatch.setattr(Pacer, "tick", lambda self, now, *, quiet=False: seen.append(quiet))
+class Stop(Exception):
+    pass
 
-    class Stop(Exception):
-        pass
+
+def run_seconds(busy: set[int], seconds: int) -> None:
+    """The pacing task over `seconds` scripted seconds (1-based); those in `busy` see a burst
+    of events. The task never returns, so the script stops it."""
+    activity = gc_pacing.Activity()
+    ticks: list[int] = []
 
     def sleep(_: float) -> None:
-        if len(seen) == 0:  # the first second: a burst of events
+        ticks.append(1)
+        if len(ticks) > seconds:
+            raise Stop
+        if len(ticks) in busy:
             for _ in range(gc_pacing.QUIET_EVENTS_PER_S):
                 activity.note()
-        elif len(seen) == 2:
-            raise Stop
 
     with pytest.raises(Stop):
         gc_pacing.run(sleep, activity, clock=lambda: 0.0)
+
+
+def test_the_task_calls_a_second_busy_when_enough_events_were_counted(monkeypatch):
+    seen: list[bool] = []
+    monkeypatch.setattr(gc_pacing, "apply", lambda action: None)
+    monkeypatch.setattr(Pacer, "tick", lambda self, now, *, quiet=False: seen.append(quiet))
+    run_seconds(busy={1}, seconds=2)
     assert seen == [False, True]  # busy, then quiet
 
 
@@ -72,25 +81,12 @@ def test_a_full_collection_frees_cycles_that_were_frozen():
 
 
 def test_the_first_quiet_second_after_a_burst_gives_free_memory_back(monkeypatch):
-    activity = gc_pacing.Activity()
-    ticks: list[int] = []
     released: list[int] = []
     monkeypatch.setattr(gc_pacing, "apply", lambda action: None)
+    ticks: list[int] = []
+    monkeypatch.setattr(Pacer, "tick", lambda self, now, *, quiet=False: ticks.append(1))
     monkeypatch.setattr(gc_pacing, "release_free_memory", lambda: released.append(len(ticks)))
-
-    class Stop(Exception):
-        pass
-
-    def sleep(_: float) -> None:
-        ticks.append(1)
-        if len(ticks) in (2, 3):  # seconds 2 and 3 are busy, the others quiet
-            for _ in range(gc_pacing.QUIET_EVENTS_PER_S):
-                activity.note()
-        elif len(ticks) == 6:
-            raise Stop
-
-    with pytest.raises(Stop):
-        gc_pacing.run(sleep, activity, clock=lambda: 0.0)
+    run_seconds(busy={2, 3}, seconds=5)
     assert released == [4]  # once, in the quiet second after the burst
 
 
