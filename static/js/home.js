@@ -2,7 +2,6 @@
 // does the same on the server without JavaScript, `/?q=`), stays up to date as workshops
 // change on any server process, and sends the owner's message to everyone.
 const search = document.getElementById('search-title');
-const none = document.getElementById('search-none');
 
 function filterList() {
   const list = document.getElementById('workshops');
@@ -17,7 +16,7 @@ function filterList() {
   document.getElementById('search-none').hidden = shown > 0 || !wanted;
 }
 
-if (search && none) search.addEventListener('input', filterList);
+if (search) search.addEventListener('input', filterList);
 
 // Fetches this page again and swaps its list in, keeping the ticked series boxes and the filter.
 async function refreshList() {
@@ -35,7 +34,6 @@ async function refreshList() {
   const newPrefix = document.getElementById('series-prefix');
   if (newPrefix) newPrefix.value = typed;
   filterList();
-  holder.dataset.refreshed = String(Number(holder.dataset.refreshed || 0) + 1);
 }
 
 // The server tells the owner's list at most every two seconds; one fetch at a time.

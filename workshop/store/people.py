@@ -102,10 +102,7 @@ class People:
     def count(self) -> int:
         """People in the workshop, removed ones not counted: the sum of the per-group counts
         kept in memory (a `COUNT(*)`, twice per join, scanned the whole room every time)."""
-        if self._sizes is None:
-            self.group_sizes()
-        assert self._sizes is not None
-        return sum(self._sizes.values())
+        return sum(self.group_sizes().values())
 
 
 def _participant(r: Row) -> Participant:
