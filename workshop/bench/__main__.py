@@ -139,7 +139,11 @@ async def run_target(kind: str, processes: int, args: argparse.Namespace, workdi
 
         rss_before = fleet.rss()
         say(f"{who}: {args.phones} phones join at once ({len(pipes)} load processes)")
+        load_pids = [proc.pid for proc in procs]
+        # CPU time is steadier than wall time on shared cores: it says what the burst cost.
+        cpu0, load0 = fleet.cpu_seconds(), servers.cpu_seconds(load_pids)
         joins = await ask_all(pipes, "join", {"concurrency": 500})
+        join_cpu, join_load_cpu = fleet.cpu_seconds() - cpu0, servers.cpu_seconds(load_pids) - load0
         joined = sum(j["joined"] for j in joins)
         lasts = [j["last"] for j in joins if j["last"]]
         first = min(j["started"] for j in joins)
@@ -157,6 +161,8 @@ async def run_target(kind: str, processes: int, args: argparse.Namespace, workdi
             "p95_s": (percentiles(waits)["p95"] or 0) / 1000,
             "connected_half_s": (percentiles(connects)["p50"] or 0) / 1000,
             "connected_all_s": connects[-1] if connects else None,
+            "server_cpu_s": join_cpu,
+            "load_cpu_s": join_load_cpu,
         }
         await asyncio.sleep(1)
         result["memory_per_phone_kb"] = (fleet.rss() - rss_before) / max(1, joined) / 1024
@@ -164,7 +170,8 @@ async def run_target(kind: str, processes: int, args: argparse.Namespace, workdi
             f"{who}: {joined} joined in {burst:.2f} s (half by {result['join']['half_s']:.2f} s,"
             f" 95% by {result['join']['p95_s']:.2f} s; half connected by"
             f" {result['join']['connected_half_s']:.2f} s, all by"
-            f" {result['join']['connected_all_s'] or 0:.2f} s)"
+            f" {result['join']['connected_all_s'] or 0:.2f} s; CPU: server {join_cpu:.2f} s,"
+            f" load {join_load_cpu:.2f} s)"
             if burst
             else f"{who}: joins failed"
         )
