@@ -106,3 +106,37 @@ def test_freezing_collects_young_garbage_first():
         assert gc.collect() == 0  # and nothing was frozen with the garbage
     finally:
         gc.unfreeze()
+
+
+def automatic_full_collections(survivors: int) -> int:
+    """How many full collections the collector starts by itself while `survivors` new
+    containers are made and kept, with everything older frozen out of its sight."""
+    full: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.collect()
+    gc.freeze()
+    gc.callbacks.append(note)
+    try:
+        kept = [[] for _ in range(survivors)]
+    finally:
+        gc.callbacks.remove(note)
+        gc.unfreeze()
+    del kept
+    return len(full)
+
+
+def test_the_pacer_takes_over_full_collections_from_the_collector():
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)  # CPython's defaults
+        assert automatic_full_collections(200_000) > 0  # a burst of survivors: walked again and again
+        gc_pacing.take_over_full_collections()
+        young, middle, oldest = gc.get_threshold()
+        assert (young, middle, oldest) == (700, 10, gc_pacing.AUTOMATIC_FULL_AFTER)
+        assert automatic_full_collections(200_000) == 0  # young collections only
+    finally:
+        gc.set_threshold(*before)

@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     # eventlet's server takes 1,024 connections at once unless told otherwise: a room of
     # more phones than that would wait at the door.
     connections = min(MAX_CONNECTIONS, max(64, files - 64))
+    gc_pacing.take_over_full_collections()
     socketio.start_background_task(gc_pacing.run, socketio.sleep, app.extensions["workshop.activity"])
     socketio.start_background_task(app.extensions["workshop.feed"].run, socketio, socketio.sleep)
     retention_task.start(app, socketio)  # at start-up, then daily

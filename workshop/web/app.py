@@ -84,9 +84,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         return jsonify(ok=False), 404
 
     app.add_url_rule("/socket.io/", view_func=socketio_path, strict_slashes=False)
-    app.add_url_rule(
-        "/socket.io/", "socketio_websocket", socketio_path, strict_slashes=False, websocket=True
-    )
+    app.add_url_rule("/socket.io/", "socketio_websocket", socketio_path, strict_slashes=False, websocket=True)
 
     @app.errorhandler(WorkshopError)
     def workshop_error(exc: WorkshopError) -> Any:
