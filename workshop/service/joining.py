@@ -103,7 +103,7 @@ def member_rooms(actor: Actor, store: WorkshopStore) -> list[str]:
 
 
 def _choose_group(ctx: Context, store: WorkshopStore, wanted: int | None, how: str) -> int:
-    sizes = store.group_sizes()
+    sizes = store.people.group_sizes()  # a Counter: an empty group counts 0
     if how == "self" and wanted is not None:
         group = store.groups.get(wanted)
         if group is None:
@@ -112,17 +112,16 @@ def _choose_group(ctx: Context, store: WorkshopStore, wanted: int | None, how: s
             raise GroupLocked(
                 f"“{group.name}” is closed to newcomers; please pick another group.", field="group"
             )
-        if group.size_limit is not None and sizes.get(group.id, 0) >= group.size_limit:
+        if group.size_limit is not None and sizes[group.id] >= group.size_limit:
             raise GroupFull(f"“{group.name}” is full; please pick another group.", field="group")
         return wanted
     # Balanced assignment, or self-select without a choice: fewest people first, among the
-    # groups that still take newcomers.
-    groups = store.groups.all()
-    open_sizes = {
-        g.id: sizes.get(g.id, 0)
-        for g in groups
-        if not g.locked and (g.size_limit is None or sizes.get(g.id, 0) < g.size_limit)
-    }
+    # groups that still take newcomers. One pass over the groups: every join of a burst asks.
+    open_sizes: dict[int, int] = {}
+    for g in store.groups.snapshot():
+        size = sizes[g.id]
+        if not g.locked and (g.size_limit is None or size < g.size_limit):
+            open_sizes[g.id] = size
     if not open_sizes:
         raise GroupFull("Every group is full or closed; please ask the facilitator.", field="group")
     return assignment.balanced_group(open_sizes, ctx.rng)
