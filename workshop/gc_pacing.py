@@ -4,10 +4,11 @@ With a thousand phones connected the server holds a couple of million long-lived
 (sockets, queues, green threads), and the collector's automatic full collections walk all
 of them every few seconds: 100 to 350 ms during which no phone is answered (measured with
 `gc.callbacks` under the benchmark). Instead, what has survived is moved out of the
-collector's sight every second (`gc.freeze`, which costs next to nothing), so automatic
-collections only look at young objects. Everything is thawed and collected once in a while,
-so that cycles among frozen objects (a closed connection, say) are still freed: in the first
-quiet second after a minute, and after ten minutes at the latest."""
+collector's sight every second (`gc.freeze`, which costs next to nothing), the collector
+only ever collects young objects by itself, and full collections are the pacer's alone:
+everything is thawed and collected once in a while, so that cycles among frozen objects (a
+closed connection, say) are still freed, in the first quiet second after a minute and after
+ten minutes at the latest."""
 
 from __future__ import annotations
 
