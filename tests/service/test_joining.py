@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import facilitator, join_as, make_workshop
+from tests.factories import card_payload, facilitator, join_as, make_workshop
 from tests.service.announced import payload_of, rooms_of, sent
 from workshop.domain import keys
-from workshop.domain.commands import Join
+from workshop.domain.commands import AddCard, Join
 from workshop.domain.errors import WorkshopError
-from workshop.service import joining, rooms
+from workshop.service import cards, joining, rooms, state
 from workshop.service.actors import ATTENDEE, SCREEN, Actor
 
 
@@ -142,6 +142,21 @@ def test_token_resumes_the_same_person(ctx, store):
     assert resumed.ack["me"]["id"] == joined.participant_id
     assert resumed.ack["me"]["group_id"] == design
     assert store.people.count() == 1
+
+
+def test_the_join_state_is_the_full_state_of_the_newcomer(ctx, store):
+    """The join's `state` skips reading the newcomer's dots (there are none yet): it must be
+    what a full read gives, with the group's cards and all dots still to place."""
+    design = group_ids(store)[1]
+    ada = join_as(ctx, store, name="Ada", group=design)
+    cards.add_card(ctx, store, ada, AddCard(**card_payload(text="Data silos")))
+    joined, outcome = joining.join(ctx, store, newcomer(store), Join(name="Bo", group=design))
+    me = store.people.get(joined.participant_id)
+    full = state.attendee_state(store, ctx, me)
+    assert outcome.ack["state"] == full
+    assert [c["text"] for c in full["cards"]] == ["Data silos"]
+    assert full["votes_left"] == store.live().settings.votes_per_person
+    assert full["my_votes"] == {"cards": {}, "themes": {}}
 
 
 def test_second_connection_of_an_online_person_announces_nothing(ctx, store):

@@ -66,7 +66,7 @@ def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[A
     actor = actor.joined(me.id)
     ctx.presence.attach(store.code, me.id)
     code = store.code
-    view = state.attendee_state(store, ctx, me)
+    view = state.attendee_state(store, ctx, me, new=True)
     return actor, Outcome(
         ack={"participant": view["me"], "token": token, "state": view},
         announce=(

@@ -6,6 +6,7 @@ import weakref
 
 from ..domain import votes
 from ..domain.entities import Group, Participant
+from ..store.votes import Tally
 from ..store.workshops import Live, WorkshopStore
 from . import reporting, views
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
@@ -61,8 +62,9 @@ def _shows_report(store: WorkshopStore) -> bool:
     return live.closed or live.phase.kind == "report"
 
 
-def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None) -> View:
-    """A new attendee sees the set-up; a joined one also their group's cards, themes and dots."""
+def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *, new: bool = False) -> View:
+    """A new attendee sees the set-up; a joined one also their group's cards, themes and dots.
+    `new`: `me` has only just joined, so has cast no dots (two queries fewer per join)."""
     state = _common(store, ctx, ATTENDEE)
     # A phone gets the groups it needs, no more: the list to pick from (when attendees pick),
     # then its own group. A hundred groups are 8 KB, sent twice per phone over venue Wi-Fi.
@@ -79,9 +81,9 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None) -
         cards = [c if c["participant_id"] == me.id else views.blurred(c) for c in cards]
     state["cards"] = cards
     state["themes"] = [views.theme_view(t) for t in store.themes.all(group_id=me.group_id)]
-    mine = store.votes.tallies(participant_id=me.id)
+    mine: Tally = {"cards": {}, "themes": {}} if new else store.votes.tallies(participant_id=me.id)
     state["my_votes"] = views.tallies_view(mine)
-    state["votes_left"] = votes.left(settings.votes_per_person, store.votes.used(me.id))
+    state["votes_left"] = votes.left(settings.votes_per_person, 0 if new else store.votes.used(me.id))
     if settings.votes_revealed:
         everyone = store.votes.tallies()
         card_ids = {c["id"] for c in cards}

@@ -78,6 +78,8 @@ def blurred(view: View) -> View:
 def card_views(store: WorkshopStore, cards: Iterable[Card]) -> list[View]:
     """Cards with their authors and merged texts, reading the people once."""
     cards = list(cards)
+    if not cards:  # a new group's empty board, on every join of a burst: nothing to read
+        return []
     folded = store.cards.merged_into([c.id for c in cards])
     authors = {c.participant_id for c in cards} | {m.participant_id for ms in folded.values() for m in ms}
     people = store.people.by_ids(authors)

@@ -167,8 +167,10 @@ def register(
         cmd = payloads.parse(Join, raw)
         joined, outcome = joining.join(ctx(), store, actor, cmd)
         actors[request.sid] = joined
+        already = joining.member_rooms(actor, store)  # entered on connect
         for room in joining.member_rooms(joined, store):
-            join_room(room)
+            if room not in already:
+                join_room(room)
         emit_all(outcome)
         feed.mark(joined.code)
         return outcome.ack
