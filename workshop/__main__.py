@@ -26,7 +26,7 @@ from pathlib import Path  # noqa: E402
 from . import gc_pacing  # noqa: E402
 from .config import Settings  # noqa: E402
 from .listening import serve  # noqa: E402
-from .web import qr, retention_task  # noqa: E402
+from .web import heartbeats, qr, retention_task  # noqa: E402
 from .web.app import create_app  # noqa: E402
 
 MAX_CONNECTIONS = 10_000
@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> None:
     gc_pacing.take_over_full_collections()
     socketio.start_background_task(gc_pacing.run, socketio.sleep, app.extensions["workshop.activity"])
     socketio.start_background_task(app.extensions["workshop.feed"].run, socketio, socketio.sleep)
+    socketio.start_background_task(heartbeats.spread, socketio.server.eio, socketio.sleep)
     retention_task.start(app, socketio)  # at start-up, then daily
     serve(app, settings.host, settings.port, max_size=connections)
 

@@ -25,6 +25,7 @@ from . import (
     compression,
     downloads,
     guards,
+    heartbeats,
     i18n,
     lan,
     pages,
@@ -112,6 +113,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         logger=False,
         engineio_logger=False,
         serializer=wire.JSONPacket,
+        ping_interval=heartbeats.ping_interval(),
     )
     app.extensions["workshop.feed"] = broadcasts.WorkshopsFeed()
     activity = gc_pacing.Activity()
