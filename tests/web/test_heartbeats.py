@@ -83,9 +83,19 @@ def test_clients_are_told_the_longest_interval(app_and_socketio, http):
     """The handshake announces the base plus the spread, so that no client takes a ping that
     comes after the base interval for a dead server, whatever the interval of the moment."""
     _, socketio = app_and_socketio
-    eio = socketio.server.eio
-    eio.ping_interval, eio.ping_interval_grace_period = 27.5, 2.5  # as the task leaves them
-    response = http.get("/socket.io/?EIO=4&transport=polling")
-    assert response.status_code == 200
-    opened = json.loads(response.get_data(as_text=True)[1:])  # "0" + the OPEN packet's JSON
-    assert opened["pingInterval"] == int((heartbeats.BASE_S + heartbeats.SPREAD_S) * 1000)
+    longest = int((heartbeats.BASE_S + heartbeats.SPREAD_S) * 1000)
+
+    def announced() -> int:
+        response = http.get("/socket.io/?EIO=4&transport=polling")
+        assert response.status_code == 200
+        return json.loads(response.get_data(as_text=True)[1:])["pingInterval"]  # "0" + OPEN's JSON
+
+    assert announced() == longest  # as the app is made
+
+    def one_tick(_: float) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):  # and after the task has picked an interval of the moment
+        heartbeats.spread(socketio.server.eio, one_tick, random.Random(1))
+    assert socketio.server.eio.ping_interval != heartbeats.BASE_S
+    assert announced() == longest

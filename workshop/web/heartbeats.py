@@ -2,8 +2,8 @@
 
 Engine.IO pings each connection a fixed interval after its last answer. A room that scanned
 the QR code within three seconds is then pinged within the same three seconds, every 25 s,
-for as long as it stays: with 1,000 phones the server's CPU rose from 3% to 35% for 1.5 s
-every 25 s, and cards posted meanwhile waited (docs/performance.md).
+for as long as it stays: with 1,000 phones the server's CPU rose from 3% to 30 to 50% for
+1.5 s every 25 s, and cards posted meanwhile waited (docs/performance.md).
 
 Engine.IO reads the server's `ping_interval` afresh each time it schedules a connection's
 next ping, so varying it a little on every tick gives each ping its own interval: the wave
