@@ -30,3 +30,19 @@ def test_votes_per_person_outside_one_to_twenty_is_refused(value):
     with pytest.raises(WorkshopError) as refused:
         votes_per_person(value)
     assert (refused.value.code, refused.value.field) == ("invalid_input", "votes_per_person")
+
+
+def test_the_door_is_open_by_default_and_admits_newcomers():
+    from workshop.domain.settings import admit_newcomer
+
+    assert Settings().door_closed is False
+    admit_newcomer(Settings())  # no error
+
+
+def test_a_closed_door_refuses_newcomers_with_a_stable_code():
+    from workshop.domain.settings import admit_newcomer
+
+    with pytest.raises(WorkshopError) as refused:
+        admit_newcomer(Settings(door_closed=True))
+    assert refused.value.code == "door_closed"
+    assert "closed the door" in refused.value.message

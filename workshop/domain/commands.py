@@ -119,6 +119,7 @@ class ChangeSettings:
     cards_per_person: int | None = None
     max_people: int | None = None
     retention: int | str | None = None  # "keep" or days after closing
+    door_closed: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -206,3 +207,12 @@ class LimitGroup:
 @dataclass(frozen=True)
 class ParticipantRef:
     participant_id: int
+
+
+@dataclass(frozen=True)
+class RemoveParticipants:
+    """`participants:remove`: the people named, or the recent joiners (silent ones only by default)."""
+
+    participant_ids: list[int] | None = None
+    joined_within_minutes: int | None = None
+    silent_only: bool = True

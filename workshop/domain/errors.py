@@ -218,6 +218,18 @@ class WorkshopFull(Conflict):
     code = "workshop_full"
 
 
+class DoorClosed(Conflict):
+    """The facilitator has closed the door: no new people join (joined people still return)."""
+
+    code = "door_closed"
+
+
+class TooManyJoins(RateLimited):
+    """Too many new people joined from this address in a short time."""
+
+    code = "too_many_joins"
+
+
 class TooFewWorkshops(InvalidInput):
     """A series needs at least two workshops: the selection or the title prefix gave fewer."""
 

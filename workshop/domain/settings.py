@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import InvalidInput
+from .errors import DoorClosed, InvalidInput
 
 MAX_VOTES = 20
 MAX_CARDS_PER_PERSON = 1000
@@ -23,6 +23,7 @@ class Settings:
     cards_per_person: int = 200  # a phone stuck in a loop can't fill the disk
     max_people: int = 5000
     retention_days: int | None = None  # deleted this many days after closing; None keeps it
+    door_closed: bool = False  # no new people join; those who joined still come back
 
 
 def votes_per_person(value: int) -> int:
@@ -41,3 +42,12 @@ def max_people(value: int) -> int:
     if not 1 <= value <= MAX_PEOPLE:
         raise InvalidInput(f"People per workshop must be 1 to {MAX_PEOPLE}.", field="max_people")
     return value
+
+
+def admit_newcomer(settings: Settings) -> None:
+    """A new person may join only while the door is open; a returning one is not asked."""
+    if settings.door_closed:
+        raise DoorClosed(
+            "The facilitator has closed the door to new people. If you joined before, "
+            "open this page on the phone you joined with."
+        )
