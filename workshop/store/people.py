@@ -57,15 +57,21 @@ class People:
         return _participant(row) if row else None
 
     def add(
-        self, *, name: str | None, organisation: str | None, group_id: int, token_hash: str
+        self,
+        *,
+        name: str | None,
+        organisation: str | None,
+        group_id: int,
+        token_hash: str,
+        browser_hash: str | None = None,
     ) -> Participant:
         now = self._h.clock()
         with self._h.atomic():
             # A plain INSERT: sqlite-utils' insert() inspects the table on every call.
             new_id = self._h.db.execute(
-                "INSERT INTO participants (name, organisation, group_id, token_hash, joined_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [name, organisation, group_id, token_hash, now],
+                "INSERT INTO participants (name, organisation, group_id, token_hash, joined_at, browser_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [name, organisation, group_id, token_hash, now, browser_hash],
             ).lastrowid
         if self._sizes is not None:
             self._sizes[group_id] += 1
@@ -85,6 +91,43 @@ class People:
         self._sizes = None
         self._known.pop(participant.id, None)
         return replace(participant, removed=True)
+
+    def remove_many(self, participant_ids: list[int]) -> None:
+        """Several people out at once, in one transaction."""
+        with self._h.atomic():
+            self._h.db.conn.executemany(
+                "UPDATE participants SET removed = 1 WHERE id = ?", [(pid,) for pid in participant_ids]
+            )
+        self._forget()
+
+    def readmit(self, participant: Participant) -> Participant:
+        """Back in: their token works again, and their browser may join."""
+        self._h.execute("UPDATE participants SET removed = 0 WHERE id = ?", [participant.id])
+        self._sizes = None
+        self._known.pop(participant.id, None)
+        return replace(participant, removed=False)
+
+    def browser_barred(self, browser_hash: str) -> bool:
+        """Whether a person who joined from this browser has been removed (and not readmitted)."""
+        row = self._h.row(
+            "SELECT 1 AS barred FROM participants WHERE browser_hash = ? AND removed = 1 LIMIT 1", [browser_hash]
+        )
+        return row is not None
+
+    def recent_silent(self, since: float, *, silent_only: bool) -> list[int]:
+        """People still in who joined at `since` or later; with `silent_only`, those who have
+        posted no card (hidden or not) and cast no dot."""
+        silent = (
+            " AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.participant_id = p.id)"
+            " AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.participant_id = p.id)"
+            if silent_only
+            else ""
+        )
+        rows = self._h.rows(
+            f"SELECT p.id FROM participants p WHERE p.removed = 0 AND p.joined_at >= ?{silent} ORDER BY p.id",
+            [since],
+        )
+        return [r["id"] for r in rows]
 
     def move_many(self, moves: dict[int, int]) -> None:
         """Several people to new groups, in one transaction."""

@@ -114,11 +114,19 @@ def _v4_closed_at(db: sqlite_utils.Database) -> None:
     db["workshop"].add_column("closed_at", float)
 
 
+def _v5_browser(db: sqlite_utils.Database) -> None:
+    """A hash of the random id of the browser each person joined from (NULL when it sent
+    none): a browser whose person was removed may not join anew (docs/privacy.md)."""
+    db["participants"].add_column("browser_hash", str)
+    db["participants"].create_index(["browser_hash"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_foundation,
     _v2_facilitation,
     _v3_indexes,
     _v4_closed_at,
+    _v5_browser,
 ]
 LATEST = len(MIGRATIONS)
 
