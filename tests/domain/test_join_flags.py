@@ -41,7 +41,7 @@ def test_only_the_people_inside_a_burst_are_flagged():
 
 
 def test_a_burst_from_one_address_does_not_flag_other_addresses():
-    crowd = arrivals("10.0.0.9", [0, 1, 2, 3, 4]) + [Arrival(99, "10.0.0.50", 2)]
+    crowd = [*arrivals("10.0.0.9", [0, 1, 2, 3, 4]), Arrival(99, "10.0.0.50", 2)]
     assert 99 not in flags(crowd, {})
 
 

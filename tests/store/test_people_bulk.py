@@ -10,7 +10,9 @@ from workshop.store import schema
 
 
 def add(ws, name, browser=None, *, group=1):
-    return ws.people.add(name=name, organisation=None, group_id=group, token_hash=f"t-{name}", browser_hash=browser)
+    return ws.people.add(
+        name=name, organisation=None, group_id=group, token_hash=f"t-{name}", browser_hash=browser
+    )
 
 
 def test_several_people_are_removed_in_one_go(files):
@@ -27,7 +29,9 @@ def test_recent_silent_people_leave_out_those_who_posted_or_voted_and_the_early_
     early = add(ws, "Early")
     clock.tick(600)
     poster, voter, quiet = add(ws, "Poster"), add(ws, "Voter"), add(ws, "Quiet")
-    card, _ = ws.cards.insert_once(group_id=1, participant_id=poster.id, kind="challenge", text="Silos", client_id="c1")
+    card, _ = ws.cards.insert_once(
+        group_id=1, participant_id=poster.id, kind="challenge", text="Silos", client_id="c1"
+    )
     ws.votes.add(voter.id, "card", card.id, "v1")
     since = clock() - 60
     assert ws.people.recent_silent(since, silent_only=True) == [quiet.id]

@@ -110,7 +110,8 @@ class People:
     def browser_barred(self, browser_hash: str) -> bool:
         """Whether a person who joined from this browser has been removed (and not readmitted)."""
         row = self._h.row(
-            "SELECT 1 AS barred FROM participants WHERE browser_hash = ? AND removed = 1 LIMIT 1", [browser_hash]
+            "SELECT 1 AS barred FROM participants WHERE browser_hash = ? AND removed = 1 LIMIT 1",
+            [browser_hash],
         )
         return row is not None
 
