@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     socketio.start_background_task(app.extensions["workshop.feed"].run, socketio, socketio.sleep)
     socketio.start_background_task(heartbeats.spread, socketio.server.eio, socketio.sleep)
     retention_task.start(app, socketio)  # at start-up, then daily
-    serve(app, settings.host, settings.port, max_size=connections)
+    serve(app, settings.host, settings.port, max_size=connections, socket_timeout=settings.socket_timeout)
 
 
 if __name__ == "__main__":

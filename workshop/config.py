@@ -25,6 +25,11 @@ class Settings:
     steward_rates: tuple[str, ...] = ("50/second", "1200/minute")  # per facilitator or screen
     lookup_rates: tuple[str, ...] = ("10/minute",)  # failed join-code lookups per address
     trusted_proxies: int = 0  # proxies in front whose X-Forwarded-For names the client
+    frame_burst: int = 100  # Socket.IO frames a connection may send at once (docs/security.md)
+    frame_rate: float = 40.0  # ...and then each second; past that it is disconnected
+    # Seconds a read from a client may wait: a half-sent request is dropped after this. Longer
+    # than the heartbeat (a ping every 25-30 s), so an idle websocket is never cut.
+    socket_timeout: float = 45.0
     # redis://host:port/db when several processes serve one data folder: what must reach
     # every process (the owner's live list, notices) goes through it (docs/deployment.md).
     message_queue: str | None = None
@@ -46,6 +51,7 @@ class Settings:
             allowed_hosts=_words(env.get("WORKSHOP_ALLOWED_HOSTS", "")),
             allowed_origins=_words(env.get("WORKSHOP_ALLOWED_ORIGINS", "")),
             trusted_proxies=int(env.get("WORKSHOP_TRUSTED_PROXIES", "0")),
+            socket_timeout=float(env.get("WORKSHOP_SOCKET_TIMEOUT", cls.socket_timeout)),
             message_queue=env.get("WORKSHOP_MESSAGE_QUEUE") or None,
         )
 

@@ -50,18 +50,32 @@ def connect_error(app_and_socketio, auth: Any, flask_client: Any) -> str | None:
 def test_a_flooding_attendee_is_slowed_down_and_others_are_not(joined, stored):
     flooder, neighbour = joined("Finance", "Flo"), joined("Finance", "Nia")
     codes = answers([flooder.emit("card:add", card_payload()) for _ in range(30)])
-    # The join was the first event of the burst of 20.
-    assert codes == [True] * 19 + ["rate_limited"] * 11
-    assert stored.cards.count() == 19, "a rate-limited event did something"
+    # The join was charged to the connection before it was a person: the person's burst of
+    # 20 is all cards.
+    assert codes == [True] * 20 + ["rate_limited"] * 10
+    assert stored.cards.count() == 20, "a rate-limited event did something"
     assert answers([neighbour.emit("card:add", card_payload())]) == [True]
+    assert stored.cards.count() == 21
+
+
+def test_limits_follow_the_person_across_all_of_their_connections(joined, connect, workshop, stored):
+    first = joined("Finance", "Flo")
+    others = [Phone(connect({"code": workshop["code"], "token": first.token})) for _ in range(4)]
+    phones = [first, *others]
+    codes = answers([phones[n % len(phones)].emit("card:add", card_payload()) for n in range(30)])
+    # One burst of 20 for the person, however many connections share it.
+    assert codes == [True] * 20 + ["rate_limited"] * 10
     assert stored.cards.count() == 20
+    # A fresh connection of the same person gets no fresh allowance either.
+    again = Phone(connect({"code": workshop["code"], "token": first.token}))
+    assert answers([again.emit("card:add", card_payload())]) == ["rate_limited"]
 
 
 def test_a_rate_limited_resend_is_refused_too_and_the_card_is_not_doubled(joined, stored):
     flooder = joined()
     resend = card_payload()
     codes = answers([flooder.emit("card:add", resend) for _ in range(25)])
-    assert codes == [True] * 19 + ["rate_limited"] * 6
+    assert codes == [True] * 20 + ["rate_limited"] * 5
     assert stored.cards.count() == 1
 
 

@@ -79,7 +79,7 @@ def main() -> None:
     app, _ = build(args.data_dir, args.groups)
     # Like our server: more than eventlet's default 1,024 connections at once, and the same
     # deep listen queue, so that both face the join burst on equal terms.
-    serve(app, "127.0.0.1", args.port, max_size=10_000)
+    serve(app, "127.0.0.1", args.port, max_size=10_000, socket_timeout=None)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from . import (
     broadcasts,
     compression,
     downloads,
+    frame_gate,
     guards,
     heartbeats,
     i18n,
@@ -36,6 +37,7 @@ from . import (
 )
 from .errors import body_for
 from .event_context import ConnectionSessions, EventAwareFlask
+from .quiet_log import QuietLog
 
 ROOT = Path(__file__).resolve().parents[2]
 # Socket.IO messages are small; anything bigger than this is refused at the transport.
@@ -114,6 +116,15 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         engineio_logger=False,
         serializer=wire.JSONPacket,
         ping_interval=heartbeats.ping_interval(),
+        # A connection's events run one after another in its own reader, so a flooder's frames
+        # wait behind each other instead of each taking a green thread, and the frame gate
+        # below sees every failure of decoding or dispatch.
+        async_handlers=False,
+    )
+    frame_gate.guard_frames(
+        socketio.server,
+        frame_gate.FrameGate(frame_gate.FrameAllowance(settings.frame_burst, settings.frame_rate)),
+        QuietLog(logging.getLogger("workshop.clients")),
     )
     app.extensions["workshop.feed"] = broadcasts.WorkshopsFeed()
     activity = gc_pacing.Activity()

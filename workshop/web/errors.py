@@ -21,6 +21,7 @@ def body_for(exc: WorkshopError) -> dict[str, Any]:
 
 
 INTERNAL = error_body("internal", "Something went wrong on the server. Please try again.")
+ONE_ARGUMENT = error_body("invalid_input", "This event takes one argument: an object.")
 
 
 def acknowledged(handler: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
@@ -28,6 +29,8 @@ def acknowledged(handler: Callable[..., dict[str, Any]]) -> Callable[..., dict[s
 
     @functools.wraps(handler)
     def wrapper(*args: Any) -> dict[str, Any]:
+        if len(args) > 1:  # a client's mistake, answered like any other bad input
+            return ONE_ARGUMENT
         try:
             return {"ok": True, **handler(*args)}
         except WorkshopError as exc:

@@ -114,10 +114,10 @@ def register(
         return actor, ctx().store(actor.code)
 
     def throttle(actor: Actor) -> None:
-        """A flooding connection is told to slow down; everyone else is unaffected."""
+        """A person sending too fast is told to slow down; everyone else is unaffected."""
         activity.note()
         limits = attendee_limits if actor.role == ATTENDEE else steward_limits
-        limits.check(request.sid, "You are sending too fast. Wait a moment and try again.")
+        limits.check(rate_key(actor, request.sid), "You are sending too fast. Wait a moment and try again.")
 
     def run(use_case: Any, command: type, raw: Any, *extra: Any) -> dict[str, Any]:
         actor, store = current()
@@ -149,8 +149,8 @@ def register(
 
     @socketio.on("disconnect")
     def on_disconnect(*_: Any) -> None:
+        # Only a connection's own allowance ends with it: a person's outlives each connection.
         attendee_limits.forget(request.sid)
-        steward_limits.forget(request.sid)
         actor = actors.pop(request.sid, None)
         if actor is None or actor.role == OWNER:
             return
@@ -364,6 +364,18 @@ def register(
     @acknowledged
     def on_votes_hide(raw: Any = None) -> dict[str, Any]:
         return run(voting.hide_votes, Empty, raw)
+
+
+def rate_key(actor: Actor, sid: str) -> str:
+    """Whose allowance an event is charged to: the person, across all of their connections.
+
+    An attendee who has joined is one participant however many connections they open; the
+    facilitator's dashboards and projectors share their workshop's key. A connection that has
+    not joined yet is counted alone: its only useful event is `join`, which is limited per
+    address where people are created (docs/security.md)."""
+    if actor.role == ATTENDEE:
+        return f"{actor.code}/person/{actor.participant_id}" if actor.participant_id is not None else sid
+    return f"{actor.code}/{actor.role}"
 
 
 def _owner(parsed: ConnectAuth) -> None:
