@@ -381,6 +381,7 @@ def test_settings_set_changes_only_the_given_switches_and_refreshes_everyone(ctx
         "cards_per_person": 200,
         "max_people": 5000,
         "retention_days": None,
+        "door_closed": False,
     }
     everyone = rooms.everyone(store.code)
     assert outcome.ack == {"settings": settings}

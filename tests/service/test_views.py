@@ -93,7 +93,15 @@ def test_attendee_state_before_joining_has_no_cards(ctx, store, filled):
 def test_facilitator_state_has_every_card_flagged_and_every_person(ctx, store, filled):
     _, _, ids = filled
     state = role_state.facilitator_state(store, ctx)
-    assert set(state) == COMMON_KEYS | {"cards", "participants", "counts", "themes", "tallies", "report"}
+    assert set(state) == COMMON_KEYS | {
+        "cards",
+        "participants",
+        "counts",
+        "flags",
+        "themes",
+        "tallies",
+        "report",
+    }
     assert {c["id"]: c["hidden"] for c in state["cards"]} == {
         ids["visible"]: False,
         ids["hidden"]: True,

@@ -11,14 +11,16 @@ whole office behind one NAT, so these are flags for a person to judge, never ban
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 BURST = 5  # people from one address...
 WINDOW = 120.0  # ...within two minutes
 MANY_FROM_ADDRESS = "many_from_address"
 REMOVED_ADDRESS = "removed_address"
+REASONS = (MANY_FROM_ADDRESS, REMOVED_ADDRESS)  # the order reasons are listed in
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +32,16 @@ class Arrival:
     at: float
 
 
-@dataclass(frozen=True, slots=True)
-class Flag:
-    participant_id: int
-    reasons: tuple[str, ...]
-    same_address: int  # people who joined from that address in all (never the address itself)
+def burst_window(times: Sequence[float], end: int, *, burst: int = BURST, window: float = WINDOW) -> range:
+    """The arrivals (indices into `times`, sorted) flagged by the window that ends at arrival
+    `end`: all those at most `window` seconds before it, when they are `burst` or more."""
+    start = bisect_left(times, times[end] - window, 0, end)
+    return range(start, end + 1) if end - start + 1 >= burst else range(0)
+
+
+def after_removal(at: float, removals: Iterable[float]) -> bool:
+    """A newcomer at `at` is flagged when someone from the same address was removed before."""
+    return any(when < at for when in removals)
 
 
 def flags(
@@ -43,41 +50,29 @@ def flags(
     *,
     burst: int = BURST,
     window: float = WINDOW,
-) -> dict[int, Flag]:
-    """The flagged people among `arrivals` who are not removed themselves, by id.
-
-    `removed_at` gives when each removed person was removed (people not in it are in)."""
+) -> dict[int, tuple[str, ...]]:
+    """The reasons each flagged person was flagged for, by id; removed people (`removed_at`
+    gives when each was removed) are never flagged themselves, but still count."""
     by_address: dict[str, list[Arrival]] = defaultdict(list)
     for arrival in arrivals:
         by_address[arrival.address].append(arrival)
-    found: dict[int, Flag] = {}
+    found: dict[int, tuple[str, ...]] = {}
     for group in by_address.values():
-        found.update(_address_flags(group, removed_at, burst, window))
+        group.sort(key=lambda a: a.at)
+        times = [a.at for a in group]
+        reasons: dict[int, set[str]] = defaultdict(set)
+        for end in range(len(group)):
+            for i in burst_window(times, end, burst=burst, window=window):
+                reasons[group[i].participant_id].add(MANY_FROM_ADDRESS)
+        removals = [removed_at[a.participant_id] for a in group if a.participant_id in removed_at]
+        for a in group:
+            if after_removal(a.at, removals):
+                reasons[a.participant_id].add(REMOVED_ADDRESS)
+        found.update((pid, ordered(why)) for pid, why in reasons.items() if pid not in removed_at)
     return found
 
 
-def _address_flags(
-    arrivals: list[Arrival], removed_at: Mapping[int, float], burst: int, window: float
-) -> dict[int, Flag]:
-    arrivals = sorted(arrivals, key=lambda a: (a.at, a.participant_id))
-    reasons: dict[int, list[str]] = defaultdict(list)
-    # Every arrival that ends a window of `burst` or more marks that whole window.
-    start = 0
-    marked_to = -1  # arrivals up to this index are marked already
-    for end, arrival in enumerate(arrivals):
-        while arrival.at - arrivals[start].at > window:
-            start += 1
-        if end - start + 1 >= burst:
-            for i in range(max(start, marked_to + 1), end + 1):
-                reasons[arrivals[i].participant_id].append(MANY_FROM_ADDRESS)
-            marked_to = end
-    # Removals from this address; a newcomer after the first of them is flagged.
-    removals = [removed_at[a.participant_id] for a in arrivals if a.participant_id in removed_at]
-    if removals:
-        first = min(removals)
-        for arrival in arrivals:
-            if arrival.participant_id not in removed_at and arrival.at >= first:
-                reasons[arrival.participant_id].append(REMOVED_ADDRESS)
-    return {
-        pid: Flag(pid, tuple(why), len(arrivals)) for pid, why in reasons.items() if pid not in removed_at
-    }
+def ordered(reasons: Iterable[str]) -> tuple[str, ...]:
+    """Reasons in their fixed order, each once."""
+    given = set(reasons)
+    return tuple(r for r in REASONS if r in given)

@@ -79,3 +79,8 @@ def people_changed(ctx: Context, store: WorkshopStore) -> list[Announce]:
         Announce("people:changed", payload, rooms.facilitators(store.code)),
         Announce("people:changed", payload, rooms.screens(store.code)),
     ]
+
+
+def flags_changed(code: str, flagged: list[dict[str, Any]]) -> tuple[Announce, ...]:
+    """The dashboard's join flags that changed, if any (docs/protocol.md, `flags:changed`)."""
+    return (Announce("flags:changed", {"flags": flagged}, rooms.facilitators(code)),) if flagged else ()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..domain.errors import UnknownWorkshop
 from ..store.files import WorkshopFiles
 from ..store.workshops import WorkshopStore
+from .arrivals import Arrivals
 from .presence import Presence
 
 
@@ -18,6 +19,7 @@ class Context:
     public_url: str  # what phones open, e.g. http://192.168.1.23:5000
     rng: random.Random = field(default_factory=random.SystemRandom)
     presence: Presence = field(default_factory=Presence)
+    arrivals: Arrivals = field(default_factory=Arrivals)  # where new people joined from, in memory
 
     def store(self, code: str) -> WorkshopStore:
         """The open store of a workshop, or `unknown_workshop`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain import assignment, keys, people
+from ..domain import settings as rules
 from ..domain.commands import Join
 from ..domain.entities import Participant
 from ..domain.errors import (
@@ -43,8 +44,26 @@ def connect_attendee(ctx: Context, store: WorkshopStore, token: str | None) -> t
     return actor, Outcome(ack=state.attendee_state(store, ctx, me), announce=_came_online(ctx, store, me))
 
 
-def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[Actor, Outcome]:
-    """A new attendee gives a name and lands in a group."""
+def admit(store: WorkshopStore, browser: str | None) -> None:
+    """Whether a new person may join now: the door is open, and this browser's earlier
+    person (if any) was not removed. Asked before a join is counted against its address."""
+    rules.admit_newcomer(store.live().settings)
+    if browser is not None and store.people.browser_barred(keys.hash_secret(browser)):
+        raise Removed("The facilitator removed you from this workshop.")
+
+
+def join(
+    ctx: Context,
+    store: WorkshopStore,
+    actor: Actor,
+    cmd: Join,
+    *,
+    browser: str | None = None,
+    address: str | None = None,
+) -> tuple[Actor, Outcome]:
+    """A new attendee gives a name and lands in a group. `browser` is the random id in the
+    browser's signed cookie (None for a client without one), `address` the client's address
+    (kept in memory only, for the dashboard's flags)."""
     if actor.role != ATTENDEE:
         raise NotAllowed("Facilitator and projector screens do not join.")
     if actor.participant_id is not None:
@@ -52,6 +71,7 @@ def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[A
     workshop = store.workshop()
     if store.live().closed:
         raise WrongPhase("This workshop is closed.")
+    admit(store, browser)
     name = people.participant_name(cmd, allow_anonymous=workshop.allow_anonymous)
     organisation = people.organisation(cmd)
     token = keys.new_secret()
@@ -61,17 +81,23 @@ def join(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Join) -> tuple[A
             raise WorkshopFull(f"This workshop is full ({limit} people). Please ask the facilitator.")
         group_id = _choose_group(ctx, store, cmd.group, workshop.assignment)
         me = store.people.add(
-            name=name, organisation=organisation, group_id=group_id, token_hash=keys.hash_secret(token)
+            name=name,
+            organisation=organisation,
+            group_id=group_id,
+            token_hash=keys.hash_secret(token),
+            browser_hash=keys.hash_secret(browser) if browser is not None else None,
         )
     actor = actor.joined(me.id)
     ctx.presence.attach(store.code, me.id)
     code = store.code
     view = state.attendee_state(store, ctx, me, new=True)
+    flagged = ctx.arrivals.joined(code, me.id, address, me.joined_at) if address is not None else []
     return actor, Outcome(
         ack={"participant": view["me"], "token": token, "state": view},
         announce=(
             Announce("participant:joined", {"participant": view["me"]}, rooms.facilitators(code)),
             *audiences.people_changed(ctx, store),
+            *audiences.flags_changed(code, flagged),
         ),
     )
 

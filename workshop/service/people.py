@@ -9,11 +9,13 @@ from ..domain.commands import (
     LockGroup,
     MoveParticipant,
     ParticipantRef,
+    RemoveParticipants,
     RenameGroup,
     Shuffle,
 )
 from ..domain.entities import Group, Participant
-from ..domain.errors import InvalidInput, NotFound, UnknownGroup
+from ..domain.errors import InvalidInput, NotFound, UnknownGroup, WorkshopFull
+from ..domain.settings import MAX_PEOPLE
 from ..store.workshops import WorkshopStore
 from . import audiences, policy, rooms, state, views
 from .actors import Actor
@@ -21,6 +23,8 @@ from .context import Context
 from .outcome import Announce, Outcome, RoomMove
 
 MAX_GROUP_SIZE = 1000
+MAX_RECENT_MINUTES = 24 * 60  # "everyone who joined in the last N minutes": at most a day
+REMOVED_MESSAGE = "The facilitator has removed you from this workshop."
 
 
 def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveParticipant) -> Outcome:
@@ -92,18 +96,90 @@ def remove_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Pa
     if person.removed:
         return Outcome(ack={"participant": views.participant_view(person, online=False)})
     removed = store.people.remove(person)
-    code = store.code
-    message = {"message": "The facilitator has removed you from this workshop."}
+    ctx.arrivals.removed(store.code, [removed.id], store.clock())
     return Outcome(
         ack={"participant": views.participant_view(removed, online=False)},
-        announce=(
-            Announce("removed", message, rooms.person(code, removed.id)),
-            Announce("participant:removed", {"participant_id": removed.id}, rooms.facilitators(code)),
-            *audiences.people_changed(ctx, store),
-            audiences.counts_changed(ctx, store),
-        ),
-        disconnect=(rooms.person(code, removed.id),),
+        announce=(*_removal_notices(store.code, [removed.id]), *_people_counts(ctx, store)),
+        disconnect=(rooms.person(store.code, removed.id),),
     )
+
+
+def remove_participants(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RemoveParticipants) -> Outcome:
+    """Several people out at once, in one transaction: those named, or everyone who joined in
+    the last N minutes (by default only those who have posted no card and cast no dot)."""
+    policy.require_facilitator(actor)
+    by_ids, by_time = cmd.participant_ids is not None, cmd.joined_within_minutes is not None
+    if by_ids == by_time:
+        raise InvalidInput("Name the people (participant_ids) or a time (joined_within_minutes), not both.")
+    with store.atomic():  # what is chosen is what is removed
+        if cmd.participant_ids is not None:
+            ids = _people_to_remove(store, cmd.participant_ids)
+        else:
+            minutes = cmd.joined_within_minutes
+            if minutes is None or not 1 <= minutes <= MAX_RECENT_MINUTES:
+                raise InvalidInput(f"Give 1 to {MAX_RECENT_MINUTES} minutes.", field="joined_within_minutes")
+            ids = store.people.recent_silent(store.clock() - minutes * 60, silent_only=cmd.silent_only)
+        if ids:
+            store.people.remove_many(ids)
+    if not ids:
+        return Outcome(ack={"removed": 0, "participant_ids": []})
+    ctx.arrivals.removed(store.code, ids, store.clock())
+    code = store.code
+    return Outcome(
+        ack={"removed": len(ids), "participant_ids": ids},
+        announce=(*_removal_notices(code, ids), *_people_counts(ctx, store)),
+        disconnect=tuple(rooms.person(code, pid) for pid in ids),
+    )
+
+
+def readmit_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ParticipantRef) -> Outcome:
+    """Let a removed person back in: their phone's pass works again (after a reload) and
+    their browser may join."""
+    policy.require_facilitator(actor)
+    person = _person(store, cmd.participant_id)
+    code = store.code
+    if not person.removed:
+        online = ctx.presence.is_online(code, person.id)
+        return Outcome(ack={"participant": views.participant_view(person, online=online)})
+    limit = store.live().settings.max_people
+    if store.people.count() >= limit:
+        raise WorkshopFull(f"This workshop is full ({limit} people); raise the limit first.")
+    back = store.people.readmit(person)
+    view = views.participant_view(back, online=ctx.presence.is_online(code, back.id))
+    flagged = ctx.arrivals.readmitted(code, back.id)
+    return Outcome(
+        ack={"participant": view},
+        announce=(
+            Announce("participant:updated", {"participant": view}, rooms.facilitators(code)),
+            *_people_counts(ctx, store),
+            *audiences.flags_changed(code, flagged),
+        ),
+    )
+
+
+def _people_to_remove(store: WorkshopStore, participant_ids: list[int]) -> list[int]:
+    """The named people still in; an unknown id refuses the whole removal."""
+    if not 1 <= len(participant_ids) <= MAX_PEOPLE:
+        raise InvalidInput(f"Name 1 to {MAX_PEOPLE} people.", field="participant_ids")
+    wanted = set(participant_ids)
+    found = store.people.by_ids(wanted)
+    if len(found) != len(wanted):
+        raise NotFound("Some of these people are not in this workshop.", field="participant_ids")
+    return sorted(pid for pid, person in found.items() if not person.removed)
+
+
+def _removal_notices(code: str, ids: list[int]) -> list[Announce]:
+    """What single removal announces, per person: the phone is told, the dashboards too."""
+    message = {"message": REMOVED_MESSAGE}
+    notices = []
+    for pid in ids:
+        notices.append(Announce("removed", message, rooms.person(code, pid)))
+        notices.append(Announce("participant:removed", {"participant_id": pid}, rooms.facilitators(code)))
+    return notices
+
+
+def _people_counts(ctx: Context, store: WorkshopStore) -> tuple[Announce, ...]:
+    return (*audiences.people_changed(ctx, store), audiences.counts_changed(ctx, store))
 
 
 def add_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddGroup) -> Outcome:

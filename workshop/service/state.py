@@ -107,6 +107,7 @@ def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
         views.participant_view(p, online=ctx.presence.is_online(store.code, p.id)) for p in people
     ]
     state["counts"] = views.counts(store, ctx)
+    state["flags"] = ctx.arrivals.flags(store.code)  # people who joined much faster than a room
     state["themes"] = [views.theme_view(t) for t in store.themes.all()]
     state["tallies"] = views.tallies_view(store.votes.tallies())
     state["report"] = reporting.report(store)

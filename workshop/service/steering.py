@@ -86,6 +86,7 @@ def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Chang
             ("blur_cards", cmd.blur_cards),
             ("cards_per_person", cmd.cards_per_person),
             ("max_people", cmd.max_people),
+            ("door_closed", cmd.door_closed),
         )
         if value is not None
     }
