@@ -13,14 +13,14 @@ def test_name_is_trimmed():
     assert people.participant_name(Join(name="  Ada "), allow_anonymous=False) == "Ada"
 
 
-@pytest.mark.parametrize("name", ["", "   "])
+@pytest.mark.parametrize("name", ["", "   ", "\u200b", "\u3164", "\ufeff\u2060 "])
 def test_name_is_required_unless_anonymous_is_allowed(name):
     with pytest.raises(NameRequired) as caught:
         people.participant_name(Join(name=name), allow_anonymous=False)
     assert (caught.value.code, caught.value.field) == ("name_required", "name")
 
 
-@pytest.mark.parametrize("name", ["", "   "])
+@pytest.mark.parametrize("name", ["", "   ", "\u200b\u200d", "\u3164"])
 def test_blank_name_is_anonymous_where_allowed(name):
     assert people.participant_name(Join(name=name), allow_anonymous=True) is None
 
@@ -37,7 +37,7 @@ def test_name_over_80_characters_is_refused(allow_anonymous):
     assert (caught.value.code, caught.value.field) == ("text_too_long", "name")
 
 
-@pytest.mark.parametrize("organisation", [None, "", "   "])
+@pytest.mark.parametrize("organisation", [None, "", "   ", "\u200b", "\u3164\ufeff"])
 def test_organisation_is_optional(organisation):
     assert people.organisation(Join(name="Ada", organisation=organisation)) is None
 

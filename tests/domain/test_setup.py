@@ -68,6 +68,7 @@ def test_allow_anonymous_is_kept():
     [
         ({"title": ""}, "empty_text", "title"),
         ({"title": "   "}, "empty_text", "title"),
+        ({"title": "\u200b\u3164"}, "empty_text", "title"),
         ({"title": "t" * 201}, "text_too_long", "title"),
         ({"question": ""}, "empty_text", "question"),
         ({"question": "q" * 1001}, "text_too_long", "question"),
@@ -80,6 +81,7 @@ def test_allow_anonymous_is_kept():
         ({"groups": ["Finance", "finance"]}, "invalid_input", "groups"),
         ({"groups": ["Finance", " FINANCE "]}, "invalid_input", "groups"),
         ({"groups": ["Finance", ""]}, "empty_text", "name"),
+        ({"groups": ["Finance", "\u200b\ufeff"]}, "empty_text", "name"),
         ({"groups": ["g" * 61]}, "text_too_long", "name"),
         ({"kinds": []}, "invalid_input", "kinds"),
         ({"kinds": [f"k{n}" for n in range(9)]}, "invalid_input", "kinds"),

@@ -20,6 +20,47 @@ def test_empty_required_text_is_refused_as_empty_text(value):
     assert caught.value.field == "title"
 
 
+INVISIBLE_ONLY = [
+    "\u200b",  # zero-width space
+    "\u200c\u200d\u200e\u200f",  # joiners and direction marks
+    "\u2060\u2061\u2062\u2063\u2064",  # word joiner, invisible operators
+    "\ufeff",  # byte order mark
+    "\u3164",  # Hangul filler
+    "\u115f\u1160",  # Hangul choseong and jungseong fillers
+    "\uffa0",  # half-width Hangul filler
+    "\u00ad\u061c\u202e",  # soft hyphen, Arabic letter mark, right-to-left override
+    " \u200b\t\u3164 \u00a0",  # mixed with white space
+]
+
+
+@pytest.mark.parametrize("value", INVISIBLE_ONLY)
+def test_required_text_of_only_invisible_characters_is_refused_as_empty(value):
+    with pytest.raises(EmptyText) as caught:
+        texts.required_text(value, field="text", limit=500, what="A card")
+    assert (caught.value.code, caught.value.field) == ("empty_text", "text")
+
+
+@pytest.mark.parametrize("value", INVISIBLE_ONLY)
+def test_optional_text_of_only_invisible_characters_becomes_none(value):
+    assert texts.optional_text(value, field="organisation", limit=120, what="The organisation") is None
+
+
+def test_text_with_a_visible_character_among_invisible_ones_is_kept():
+    name = "\u200bAda\u200b"
+    assert texts.required_text(name, field="name", limit=80, what="The name") == name
+    assert texts.required_text("\u00e9", field="name", limit=80, what="The name") == "\u00e9"
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\ufeff", "\u3164", "\u2063", " ", "\n"])
+def test_invisible_characters_are_recognised(char):
+    assert texts.is_invisible(char)
+
+
+@pytest.mark.parametrize("char", ["a", "=", "\uff1d", "\u4e00", "\u0301"])
+def test_visible_characters_are_not_invisible(char):
+    assert not texts.is_invisible(char)
+
+
 def test_empty_text_is_a_kind_of_invalid_input():
     assert issubclass(EmptyText, InvalidInput)
     assert issubclass(TextTooLong, InvalidInput)
