@@ -86,6 +86,43 @@ def test_csv_formula_text_gets_a_single_quote_only(ctx, store):
     assert csv_rows(store)[1][2] == '\'=HYPERLINK("x")'
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\u200b=1+1",  # zero-width space
+        "\ufeff+1",  # byte order mark
+        "\u2060\u200d-1",  # word joiner, zero-width joiner
+        "\u3164@SUM(A1)",  # Hangul filler
+        " =1+1",
+        "\u00a0@x",  # no-break space
+        "\uff1d1+1",  # full-width =
+        "\uff0b1",  # full-width +
+        "\uff0d1",  # full-width -
+        "\uff20x",  # full-width @
+        "\ufe661",  # small =
+        "\u22121",  # minus sign
+        "\u200b\uff1dHYPERLINK(1)",
+        "\tx",
+        "\rx",
+    ],
+)
+def test_csv_cell_with_a_hidden_or_look_alike_sign_is_neutralised(value):
+    assert exports.safe_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Data silos", "\u200bData", " 1 + 1", "\u2013 a dash", "a=b", ""])
+def test_csv_cell_without_a_leading_sign_is_left_as_it_is(value):
+    assert exports.safe_cell(value) == value
+
+
+def test_csv_card_hiding_a_formula_behind_a_zero_width_space_is_neutralised(ctx, store):
+    ada = join_as(ctx, store, name="\u200b\uff1dAda")
+    post(ctx, store, ada, text="\u200b=HYPERLINK(\"x\")")
+    row = csv_rows(store)[1]
+    assert row[2] == "'\u200b=HYPERLINK(\"x\")"
+    assert row[3] == "'\u200b\uff1dAda"
+
+
 def test_csv_keeps_commas_quotes_and_newlines_in_one_cell(ctx, store):
     ada = join_as(ctx, store, name="Ada")
     text = 'Silos, "walls"\nand more'

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.entities import Card
+from ..domain.texts import is_invisible
 from ..store.workshops import WorkshopStore
 from . import harvest, reporting, views
 from .context import Context
@@ -26,8 +28,10 @@ CSV_COLUMNS = [
     "original_text",
     "merged_into",
 ]
-# A spreadsheet runs a cell starting with these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with these as a formula (CSV injection), also after
+# white space or invisible characters, and may read a look-alike sign as the plain one.
+_FORMULA_SIGNS = frozenset("=+-@")
+_LOOK_ALIKES = frozenset("\u2212")  # the minus sign; full-width and small forms fold by NFKC
 _ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
 
 
@@ -220,4 +224,13 @@ def safe_cell(value: str) -> str:
 
 
 def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return "'" + value if _runs_as_formula(value) else value
+
+
+def _runs_as_formula(value: str) -> bool:
+    """A tab or CR first, or a sign (= + - @, full-width or small, or the minus sign) as the
+    first character that can be seen."""
+    if value.startswith(("\t", "\r")):
+        return True
+    first = next((ch for ch in value if not is_invisible(ch)), "")
+    return bool(first) and (unicodedata.normalize("NFKC", first) in _FORMULA_SIGNS or first in _LOOK_ALIKES)
