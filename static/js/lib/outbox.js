@@ -3,6 +3,11 @@
 // once, so sending an item twice is safe.
 
 const RETRY_MS = 3000;
+// Items in flight at once: a long queue resent on reconnect goes out a few at a time, well
+// within the server's limits, instead of all in one burst.
+const AT_ONCE = 4;
+// Answers that mean "not now" rather than "no": the item is kept and sent again later.
+const LATER = new Set(['not_joined', 'rate_limited']);
 
 /**
  * `onSettled(item, ack)` runs once per item when the server answers (ack.ok or a refusal).
@@ -22,14 +27,20 @@ export function createOutbox(socket, key, onSettled) {
         setTimeout(flush, RETRY_MS);
         return;
       }
-      if (!ack.ok && ack.error.code === 'not_joined') return; // keep it for the next open()
+      if (!ack.ok && LATER.has(ack.error.code)) { // keep it: for the next open(), or a moment
+        if (ack.error.code === 'rate_limited') setTimeout(flush, RETRY_MS);
+        return;
+      }
       pending = pending.filter((i) => i !== item);
       save();
       onSettled(item, ack); // a refusal is final: resending the same text would fail again
+      flush(); // the next waiting item, if any
     });
   };
   const flush = () => {
-    if (isOpen && socket.connected) pending.filter((i) => !inFlight.has(i)).forEach(sendOne);
+    if (!isOpen || !socket.connected) return;
+    const waiting = pending.filter((i) => !inFlight.has(i));
+    waiting.slice(0, Math.max(0, AT_ONCE - inFlight.size)).forEach(sendOne);
   };
   socket.on('disconnect', () => {
     isOpen = false;

@@ -10,8 +10,16 @@ export function connect(auth, code) {
   const socket = io({ auth, query: { w: code } });
   // Loaded when a notice arrives: most pages never get one, and phones pay for every byte.
   socket.on('notice', (notice) => import('./notice.js').then((module) => module.showNotice(notice)));
+  // The server says why before it cuts a connection on purpose (`closing`); the client does
+  // not reconnect by itself after that, so the page does, after a pause.
+  socket.on('closing', (reason) => {
+    socket.closing = reason;
+    setTimeout(() => { socket.closing = null; socket.connect(); }, RECONNECT_AFTER_CLOSING_MS);
+  });
   return socket;
 }
+
+const RECONNECT_AFTER_CLOSING_MS = 10000;
 
 /** Keeps `banner` (a role="status" element) in step with the socket. */
 export function showStatus(socket, banner, offlineText = t('Offline – reconnecting…')) {
@@ -25,7 +33,10 @@ export function showStatus(socket, banner, offlineText = t('Offline – reconnec
     connectedOnce = true;
     set('online', t('Connected'));
   });
-  socket.on('disconnect', () => set('offline', offlineText));
+  socket.on('disconnect', () => {
+    if (socket.closing) set('refused', errorText(socket.closing));
+    else set('offline', offlineText);
+  });
   socket.on('connect_error', (err) => {
     // The client retries by itself after network errors (socket.active); a refusal by the
     // server is final unless the page reconnects on purpose, as the attendee page does.
