@@ -6,7 +6,7 @@ import pytest
 
 from workshop.domain import cards
 from workshop.domain.entities import Card, Kind, Workshop
-from workshop.domain.errors import InvalidInput, UnknownKind, WorkshopError
+from workshop.domain.errors import CardHidden, InvalidInput, UnknownKind, WorkshopError
 
 WORKSHOP = Workshop(
     code="ABCDEF",
@@ -37,7 +37,14 @@ def test_card_text_is_trimmed():
 
 @pytest.mark.parametrize(
     "text, code",
-    [("", "empty_text"), ("   ", "empty_text"), ("x" * 501, "text_too_long")],
+    [
+        ("", "empty_text"),
+        ("   ", "empty_text"),
+        ("\u200b\u200b", "empty_text"),
+        ("\u3164", "empty_text"),
+        ("\ufeff \u2060", "empty_text"),
+        ("x" * 501, "text_too_long"),
+    ],
 )
 def test_bad_card_text_is_refused(text, code):
     with pytest.raises(WorkshopError) as caught:
@@ -82,3 +89,45 @@ def test_only_the_writer_is_the_author():
     )
     assert cards.is_author(card, 7) is True
     assert cards.is_author(card, 8) is False
+
+
+def a_card(card_id: int = 1, *, hidden: bool = False) -> Card:
+    return Card(
+        id=card_id,
+        group_id=1,
+        participant_id=7,
+        kind="challenge",
+        text="x",
+        client_id=f"c-{card_id}",
+        created_at=0.0,
+        updated_at=None,
+        hidden=hidden,
+    )
+
+
+def test_author_may_change_a_card_that_is_not_hidden():
+    cards.check_author_may_change(a_card())
+
+
+def test_author_may_not_change_a_hidden_card():
+    with pytest.raises(CardHidden) as caught:
+        cards.check_author_may_change(a_card(hidden=True))
+    assert (caught.value.code, caught.value.field) == ("card_hidden", "card_id")
+
+
+def test_shown_cards_may_be_merged():
+    cards.check_mergeable(a_card(1), [a_card(2), a_card(3)])
+
+
+@pytest.mark.parametrize(
+    "into, others, field",
+    [
+        (a_card(1, hidden=True), [a_card(2)], "into"),
+        (a_card(1), [a_card(2), a_card(3, hidden=True)], "cards"),
+    ],
+)
+def test_a_hidden_card_takes_no_part_in_a_merge(into, others, field):
+    with pytest.raises(CardHidden) as caught:
+        cards.check_mergeable(into, others)
+    assert (caught.value.code, caught.value.field) == ("card_hidden", field)
+    assert "Show the card again" in caught.value.message

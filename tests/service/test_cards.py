@@ -140,13 +140,26 @@ def test_edit_changing_the_kind_updates_the_counts(ctx, store, ada, groups):
     assert counts["groups"][str(groups[0])]["cards"] == {"opportunity": 1}
 
 
-def test_edit_of_a_hidden_card_is_told_to_facilitators_only(ctx, store, ada):
-    code = store.code
+def test_author_cannot_edit_or_delete_a_hidden_card_it_is_kept_as_it_was(ctx, store, ada):
+    card_id = add(ctx, store, ada, text="Too blunt").ack["card"]["id"]
+    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), True)
+    for call, cmd in (
+        (cards.edit_card, EditCard(card_id=card_id, text="Softened")),
+        (cards.delete_card, CardRef(card_id)),
+    ):
+        with pytest.raises(WorkshopError) as caught:
+            call(ctx, store, ada, cmd)
+        assert (caught.value.code, caught.value.field) == ("card_hidden", "card_id")
+    kept = store.cards.get(card_id)
+    assert (kept.text, kept.hidden) == ("Too blunt", True)
+
+
+def test_author_edits_their_card_again_once_it_is_shown_again(ctx, store, ada):
     card_id = add(ctx, store, ada).ack["card"]["id"]
     facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), True)
-    outcome = cards.edit_card(ctx, store, ada, EditCard(card_id=card_id, text="Still hidden"))
-    assert sent(outcome) == {("card:updated", rooms.facilitators(code))}
-    assert outcome.ack["card"]["hidden"] is True
+    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), False)
+    outcome = cards.edit_card(ctx, store, ada, EditCard(card_id=card_id, text="Softened"))
+    assert outcome.ack["card"]["text"] == "Softened"
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from . import texts
 from .entities import Card, Workshop
-from .errors import InvalidInput, UnknownKind
+from .errors import CardHidden, InvalidInput, UnknownKind
 
 
 def card_text(text: str) -> str:
@@ -31,3 +33,18 @@ def client_id(value: str) -> str:
 def is_author(card: Card, participant_id: int) -> bool:
     """Whether this person wrote the card."""
     return card.participant_id == participant_id
+
+
+def check_author_may_change(card: Card) -> None:
+    """A hidden card is kept as the facilitator left it: its author neither edits nor deletes it."""
+    if card.hidden:
+        raise CardHidden("The facilitator has hidden this card: it is kept as it is.", field="card_id")
+
+
+def check_mergeable(into: Card, others: Iterable[Card]) -> None:
+    """Hidden cards stay out of merges: a merged card shows every text in it to the group and
+    the projector, and its parts can no longer be hidden one by one."""
+    if into.hidden:
+        raise CardHidden("Show the card again before merging into it.", field="into")
+    if any(card.hidden for card in others):
+        raise CardHidden("Show the card again before merging it.", field="cards")

@@ -162,6 +162,13 @@ class GroupFull(Conflict):
     code = "group_full"
 
 
+class CardHidden(Conflict):
+    """A card the facilitator has hidden: kept as evidence, so its author cannot edit or delete
+    it, and it takes no part in a merge until it is shown again."""
+
+    code = "card_hidden"
+
+
 class Removed(NotAllowed):
     """The attendee was removed from the workshop."""
 

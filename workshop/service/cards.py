@@ -45,6 +45,7 @@ def edit_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: EditCard) -
     """An attendee corrects the text (or kind) of their own card."""
     card, me = _own_card(store, actor, cmd.card_id)
     policy.require_cards_allowed(store, me)
+    cards.check_author_may_change(card)
     text = cards.card_text(cmd.text)
     kind = cards.card_kind(store.workshop(), cmd.kind) if cmd.kind is not None else card.kind
     updated = store.cards.update(card, text=text, kind=kind)
@@ -59,6 +60,7 @@ def delete_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef) 
     """An attendee removes their own card; texts merged into it become cards again."""
     card, me = _own_card(store, actor, cmd.card_id)
     policy.require_cards_allowed(store, me)
+    cards.check_author_may_change(card)
     restored = store.cards.delete(card.id)
     announce = audiences.card_gone(store, card)
     for back, view in zip(restored, views.card_views(store, restored), strict=True):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..domain import cards as card_rules
 from ..domain import setup, similarity
 from ..domain.commands import CreateTheme, GroupRef, MergeCards, RenameTheme, SetCardTheme, ThemeRef
-from ..domain.entities import Card, Theme
+from ..domain.entities import Theme
 from ..domain.errors import InvalidInput, NotFound, NotYourGroup, UnknownGroup
 from ..store.workshops import WorkshopStore
 from . import audiences, policy, rooms, views
@@ -87,15 +88,15 @@ def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCard
     others = [find_card(store, card_id) for card_id in ids]
     if any(c.group_id != into.group_id for c in others):
         raise NotYourGroup("Only cards of the same group can be merged.", field="cards")
+    card_rules.check_mergeable(into, others)
     had_votes = any(store.votes.count_on("card", c.id) for c in others)
     store.cards.merge(into, others)
     view = views.one_card(store, into)
-    announce = [Announce("card:merged", {"card": view, "merged": ids}, rooms.facilitators(store.code))]
-    if into.hidden:  # attendees and the projector never saw it: only the merged cards leave
-        announce += [a for c in others for a in audiences.public_rooms(store, c, "card:deleted", _gone(c))]
-    else:
-        public = {"card": audiences.public_view(store, view), "merged": ids}
-        announce += audiences.public_rooms(store, into, "card:merged", public)
+    public = {"card": audiences.public_view(store, view), "merged": ids}
+    announce = [
+        Announce("card:merged", {"card": view, "merged": ids}, rooms.facilitators(store.code)),
+        *audiences.public_rooms(store, into, "card:merged", public),
+    ]
     return Outcome(
         ack={"card": view},
         announce=(*announce, audiences.counts_changed(ctx, store, [into.group_id])),
@@ -120,10 +121,6 @@ def suggest_themes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: GroupR
         for ids in similarity.clusters([(c.id, c.text) for c in cards])
     ]
     return Outcome(ack={"suggestions": suggestions})
-
-
-def _gone(card: Card) -> dict[str, int]:
-    return {"card_id": card.id, "group_id": card.group_id}
 
 
 def _theme(store: WorkshopStore, theme_id: int) -> Theme:
