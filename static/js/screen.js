@@ -246,7 +246,9 @@ function topColumns(top, withGroup) {
         bar(item.votes, most)))))));
 }
 
+/** Votes are null until the facilitator reveals them: then no bar at all. */
 function bar(n, most) {
+  if (n == null) return null;
   return el('span', { class: 'vote-bar' },
     el('span', { class: 'vote-fill', style: `width: ${Math.round((100 * n) / most)}%` }),
     el('span', { class: 'tally', 'data-votes': n }, votes(n)));

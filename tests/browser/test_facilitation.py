@@ -422,6 +422,9 @@ def test_report_back_group_by_group_then_synthesis_then_close(live, phone, lapto
     expect(ana.locator("#votes-left")).to_have_text("1 dot left", timeout=TIMEOUT)
     card_in(ben, "#cards", "Tools do not talk to each other").locator(".vote-cast").click()
     expect(ben.locator("#votes-left")).to_have_text("2 dots left", timeout=TIMEOUT)
+    # Tallies reach the projector only once revealed (before, report-back shows no dots).
+    dashboard.click("#votes-reveal")
+    expect(dashboard.locator("#votes-reveal")).to_be_hidden(timeout=TIMEOUT)
 
     # Report back: the projector swaps the board for the first group's top items.
     dashboard.locator("#agenda li.phase[data-kind='report'] .phase-go").click()

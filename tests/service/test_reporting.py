@@ -12,6 +12,7 @@ from workshop.domain.commands import (
     CardRef,
     CastVote,
     CreateTheme,
+    Empty,
     SetCardTheme,
     SetPhase,
     ShowReport,
@@ -183,6 +184,7 @@ def test_report_follows_the_cursor(room, ctx):
 def test_attendee_state_in_report_back_carries_only_their_groups_part(room, ctx):
     store, (finance, design), (ada, _, dana), _ = room
     steering.set_phase(ctx, store, facilitator(store), SetPhase(REPORT))
+    voting.reveal_votes(ctx, store, facilitator(store), Empty())  # before, nobody but them sees dots
     full = reporting.report(store)
     for actor, group_id in [(ada, finance), (dana, design)]:
         report = role_state.attendee_state(store, ctx, store.people.get(actor.participant_id))["report"]

@@ -10,21 +10,28 @@ from .views import View
 SYNTHESIS_TOP = 5
 
 
-def report(store: WorkshopStore, *, group_id: int | None = None) -> View:
-    """The whole report, or (for an attendee) only their group's part and the synthesis."""
+def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = False) -> View:
+    """The whole report for facilitators; `public` for the projector; with `group_id` for an
+    attendee: their group's part and the synthesis, no other group's author or organisation.
+    The projector and phones get no votes (null) and no order by votes until they are revealed."""
     live = store.live()
     workshop = store.workshop()
     groups = store.groups.all()
     people = {p.id: p for p in store.people.all()}
     cards = store.cards.all(include_hidden=False)
-    tally = store.votes.tallies()
+    shows_votes = not (public or group_id is not None) or live.settings.votes_revealed
+    tally = store.votes.tallies() if shows_votes else {"cards": {}, "themes": {}}
     card_votes, theme_votes = tally["cards"], tally["themes"]
     themes = store.themes.all()
     theme_names = {t.id: t.name for t in themes}
     names = {g.id: g.name for g in groups}
 
     def item(card: Card) -> View:
-        return _item(card, people.get(card.participant_id), card_votes, theme_names)
+        author = people.get(card.participant_id)
+        if group_id is not None and card.group_id != group_id:
+            author = None  # a phone shows its own group's people only
+        shown = _item(card, author, card_votes, theme_names)
+        return shown if shows_votes else {**shown, "votes": None}
 
     group_parts = []
     for group in groups:
@@ -44,13 +51,15 @@ def report(store: WorkshopStore, *, group_id: int | None = None) -> View:
                             "id": t.id,
                             "name": t.name,
                             "votes": theme_votes.get(t.id, 0)
-                            + sum(card_votes.get(c.id, 0) for c in mine if c.theme_id == t.id),
+                            + sum(card_votes.get(c.id, 0) for c in mine if c.theme_id == t.id)
+                            if shows_votes
+                            else None,
                             "cards": sum(1 for c in mine if c.theme_id == t.id),
                         }
                         for t in themes
                         if t.group_id == group.id
                     ),
-                    key=lambda t: (-t["votes"], t["id"]),
+                    key=lambda t: (-(t["votes"] or 0), t["id"]),
                 ),
             }
         )

@@ -126,5 +126,5 @@ def screen_state(store: WorkshopStore, ctx: Context) -> View:
     state["themes"] = [views.theme_view(t) for t in store.themes.all()]
     if settings.votes_revealed:
         state["tallies"] = views.tallies_view(store.votes.tallies())
-    state["report"] = reporting.report(store) if _shows_report(store) else None
+    state["report"] = reporting.report(store, public=True) if _shows_report(store) else None
     return state

@@ -139,7 +139,7 @@ def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
     code = store.code
     announce = [
         Announce("report:changed", {"report": full}, rooms.facilitators(code)),
-        Announce("report:changed", {"report": full}, rooms.screens(code)),
+        Announce("report:changed", {"report": reporting.report(store, public=True)}, rooms.screens(code)),
     ]
     if live.closed or live.phase.kind == "report":  # phones see their own group's part
         announce += [
