@@ -53,6 +53,8 @@ class LiveServer:
             "WORKSHOP_OWNER_KEY": OWNER_KEY,
             "WORKSHOP_PUBLIC_URL": self.url,
             "PYTHONUNBUFFERED": "1",
+            # Tests join many phones from 127.0.0.1; the per-address default is tested in-process.
+            "WORKSHOP_JOIN_RATE": "100000/minute",
             **self.extra_env,
         }
         self._log_file = self.log_path.open("ab")

@@ -24,6 +24,9 @@ class Settings:
     event_rates: tuple[str, ...] = ("20/second", "240/minute")  # per attendee connection
     steward_rates: tuple[str, ...] = ("50/second", "1200/minute")  # per facilitator or screen
     lookup_rates: tuple[str, ...] = ("10/minute",)  # failed join-code lookups per address
+    # New people per client address (WORKSHOP_JOIN_RATE, ";" between rates): a room joins
+    # from one address per phone; one address filling a workshop is refused (docs/security.md).
+    join_rates: tuple[str, ...] = ("30/minute",)
     trusted_proxies: int = 0  # proxies in front whose X-Forwarded-For names the client
     frame_burst: int = 100  # Socket.IO frames a connection may send at once (docs/security.md)
     frame_rate: float = 40.0  # ...and then each second; past that it is disconnected
@@ -51,9 +54,15 @@ class Settings:
             allowed_hosts=_words(env.get("WORKSHOP_ALLOWED_HOSTS", "")),
             allowed_origins=_words(env.get("WORKSHOP_ALLOWED_ORIGINS", "")),
             trusted_proxies=int(env.get("WORKSHOP_TRUSTED_PROXIES", "0")),
+            join_rates=_rates(env.get("WORKSHOP_JOIN_RATE", "")) or cls.join_rates,
             socket_timeout=float(env.get("WORKSHOP_SOCKET_TIMEOUT", cls.socket_timeout)),
             message_queue=env.get("WORKSHOP_MESSAGE_QUEUE") or None,
         )
+
+
+def _rates(text: str) -> tuple[str, ...]:
+    """Moving-window rates such as "30/minute;300/hour", separated by semicolons."""
+    return tuple(r.strip() for r in text.split(";") if r.strip())
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -16,6 +16,8 @@ let state = null; // the last `state`, kept current by the live events
 let cards = new Map(); // card id -> Card: the visible cards of my group
 let groupId = null; // my group as last drawn, to notice a move by the facilitator
 let removed = false; // the facilitator removed us: stay put, never reconnect
+// A phone that joined before is let in through a closed door: it never shows the notice.
+if (localStorage.getItem(tokenKey)) $('door').hidden = true;
 const OTHER = { name: t('Other cards') }; // the heading of unthemed cards once themes exist
 
 // A function, so every reconnect reads the token that `join` stored (or its absence).
@@ -160,7 +162,9 @@ function drawRun() {
   $('phase-line').hidden = !phase;
   clock.redraw(); // hides the countdown once closed
   $('phase-name').textContent = phase ? phaseText(phase.name) : '';
-  $('join-form').hidden = joined() || closed;
+  const door = Boolean(settings && settings.door_closed) && !joined() && !closed;
+  $('door').hidden = !door; // the door is closed to new people: no form to fill in for nothing
+  $('join-form').hidden = joined() || closed || door;
   $('board').hidden = !joined() || closed;
   $('thanks').hidden = !closed;
   if (closed) drawThanks();
@@ -197,7 +201,7 @@ function showRemoved(message) {
   removed = true;
   socket.io.reconnection(false);
   socket.disconnect();
-  ['join-form', 'board', 'thanks', 'phase-line'].forEach((id) => { $(id).hidden = true; });
+  ['join-form', 'door', 'board', 'thanks', 'phase-line'].forEach((id) => { $(id).hidden = true; });
   if (message) $('removed-message').textContent = message;
   $('removed').hidden = false;
   $('status').dataset.status = 'refused';
@@ -272,7 +276,9 @@ async function join(event) {
   const ack = await request(socket, 'join', payload);
   $('join-button').disabled = false;
   if (!ack.ok) {
-    showJoinError(ack.error);
+    if (ack.error.code === 'removed') showRemoved(errorText(ack.error));
+    else if (ack.error.code === 'door_closed') update({ settings: { ...state.settings, door_closed: true } });
+    else showJoinError(ack.error);
     return;
   }
   localStorage.setItem(tokenKey, ack.token);

@@ -358,7 +358,14 @@ def test_key_cookies_are_httponly_and_samesite_lax(http, workshop, opener):
         assert "samesite=lax" in attributes, cookie
 
 
-def test_attendee_pages_set_no_cookie(http, workshop):
+def test_attendee_pages_set_only_the_signed_browser_id_cookie(http, workshop):
+    # The attendee page's only cookie is the signed session holding a random browser id, so
+    # that a removed person stays out (docs/privacy.md, "The browser id"); nothing else.
     response = http.get(f"/j/{workshop['code']}")
     assert response.status_code == 200
-    assert response.headers.getlist("Set-Cookie") == []
+    [cookie] = response.headers.getlist("Set-Cookie")
+    attributes = {part.strip().lower() for part in cookie.split(";")[1:]}
+    assert cookie.startswith("workshop_session=")
+    assert {"httponly", "samesite=lax"} <= attributes, cookie
+    with http.session_transaction() as session:
+        assert set(session) == {"browser", "_permanent"}

@@ -38,6 +38,8 @@ class ServerProcess:
             command = [sys.executable, "-m", "workshop.bench.baseline", "--port", str(self.port)]
             command += ["--data-dir", str(data_dir), "--groups", str(groups)]
         env = {**os.environ, "WORKSHOP_OWNER_KEY": OWNER_KEY, "WORKSHOP_PUBLIC_URL": self.url}
+        # Every simulated phone joins from 127.0.0.1: lift the per-address join limit.
+        env["WORKSHOP_JOIN_RATE"] = "1000000/minute"
         self.log = open(data_dir.parent / f"{self.name}.log", "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.ps = psutil.Process(self.process.pid)

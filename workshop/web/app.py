@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Flask, jsonify, request
 from flask_socketio import SocketIO
+from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .. import gc_pacing
@@ -35,7 +36,7 @@ from . import (
     sockets,
     wire,
 )
-from .errors import body_for
+from .errors import body_for, error_body
 from .event_context import ConnectionSessions, EventAwareFlask
 from .quiet_log import QuietLog
 
@@ -93,6 +94,14 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     def workshop_error(exc: WorkshopError) -> Any:
         return jsonify(body_for(exc)), exc.status
 
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Any:
+        """The API answers in its own JSON shape, whatever went wrong; pages keep Flask's."""
+        if not request.path.startswith("/api/"):
+            return exc
+        code = (exc.name or "error").lower().replace(" ", "_")
+        return jsonify(error_body(code, exc.description or exc.name)), exc.code
+
     extra_origins = frozenset(settings.allowed_origins)
     app.extensions["workshop.guards"] = {
         "origins": extra_origins,
@@ -133,6 +142,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         socketio,
         attendee_rates=settings.event_rates,
         steward_rates=settings.steward_rates,
+        join_rates=settings.join_rates,
         activity=activity,
         feed=app.extensions["workshop.feed"],
     )

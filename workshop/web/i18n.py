@@ -54,6 +54,8 @@ ERRORS = {
     "group_locked": N_("This group is locked."),
     "group_full": N_("This group is full. Choose another one."),
     "removed": N_("The facilitator removed you from this workshop."),
+    "door_closed": N_("The facilitator has closed the door to new people."),
+    "too_many_joins": N_("Too many people joined from this network just now. Wait a minute."),
     "storage_full": N_("The laptop’s disk is full: nothing was saved."),
     "storage_read_only": N_("The server cannot save right now: nothing was saved."),
     "storage_unavailable": N_("Nothing was saved. Try again."),

@@ -12,7 +12,7 @@ from ..domain.commands import CreateWorkshop
 from ..domain.errors import UnknownWorkshop, WorkshopError
 from ..service import access, harvest, setup
 from ..store.workshops import WorkshopStore
-from . import auth, broadcasts, payloads, qr
+from . import auth, broadcasts, browsers, payloads, qr
 from .context import ctx, lookup
 
 bp = Blueprint("pages", __name__)
@@ -44,7 +44,14 @@ def attendee(code: str) -> Any:
         return render_template("not_found.html", code=code), 404
     if store.code != code:  # a lower-case link: show the canonical one
         return redirect(url_for("pages.attendee", code=store.code))
-    return render_template("attendee.html", code=store.code, title=store.workshop().title)
+    browsers.remember_browser()
+    return render_template(
+        "attendee.html",
+        code=store.code,
+        title=store.workshop().title,
+        # Shown at once instead of the join form; a phone that joined before still gets in.
+        door_closed=store.live().settings.door_closed,
+    )
 
 
 @bp.post("/workshops")

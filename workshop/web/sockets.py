@@ -27,6 +27,7 @@ from ..domain.commands import (
     MoveCard,
     MoveParticipant,
     ParticipantRef,
+    RemoveParticipants,
     RenameGroup,
     RenameTheme,
     RetractVote,
@@ -38,7 +39,7 @@ from ..domain.commands import (
     ThemeRef,
     TimerSeconds,
 )
-from ..domain.errors import InvalidInput, NotAllowed, WorkshopError
+from ..domain.errors import InvalidInput, NotAllowed, TooManyJoins, WorkshopError
 from ..gc_pacing import Activity
 from ..service import access, cards, facilitation, joining, people, rooms, state, steering, themes, voting
 from ..service.actors import ATTENDEE, FACILITATOR, OWNER, SCREEN, Actor
@@ -46,6 +47,7 @@ from ..service.outcome import Outcome
 from . import guards, payloads
 from .auth import cookie_is_owner, cookie_opens
 from .broadcasts import LOCAL, WorkshopsFeed
+from .browsers import browser_id
 from .context import ctx, store_for
 from .errors import acknowledged
 
@@ -69,11 +71,13 @@ def register(
     steward_rates: tuple[str, ...],
     activity: Activity,
     feed: WorkshopsFeed,
+    join_rates: tuple[str, ...],
 ) -> None:
     """Attach every handler to `socketio`; actors are kept per connection id."""
     actors: dict[str, Actor] = {}
     attendee_limits = guards.Limiter(*attendee_rates)
     steward_limits = guards.Limiter(*steward_rates)
+    join_limits = guards.Limiter(*join_rates)  # new people per workshop and client address
 
     def members(room: str) -> list[str]:
         return [sid for sid, _ in list(socketio.server.manager.get_participants("/", room))]
@@ -165,7 +169,16 @@ def register(
         actor, store = current()
         throttle(actor)
         cmd = payloads.parse(Join, raw)
-        joined, outcome = joining.join(ctx(), store, actor, cmd)
+        browser, address = browser_id(), request.remote_addr or "?"
+        if actor.role == ATTENDEE and actor.participant_id is None:  # would make a new person
+            joining.admit(store, browser)  # a closed door or a barred browser is not counted
+            # Counted before the join runs, so that parallel joins cannot slip past the count.
+            if not join_limits.allow(f"{store.code} {address}"):
+                raise TooManyJoins(
+                    "Too many people have joined from this network in the last minute. "
+                    "Wait a minute and try again, or ask the facilitator."
+                )
+        joined, outcome = joining.join(ctx(), store, actor, cmd, browser=browser, address=address)
         actors[request.sid] = joined
         already = joining.member_rooms(actor, store)  # entered on connect
         for room in joining.member_rooms(joined, store):
@@ -234,6 +247,16 @@ def register(
     @acknowledged
     def on_participant_remove(raw: Any = None) -> dict[str, Any]:
         return run(people.remove_participant, ParticipantRef, raw)
+
+    @socketio.on("participants:remove")
+    @acknowledged
+    def on_participants_remove(raw: Any = None) -> dict[str, Any]:
+        return run(people.remove_participants, RemoveParticipants, raw)
+
+    @socketio.on("participant:readmit")
+    @acknowledged
+    def on_participant_readmit(raw: Any = None) -> dict[str, Any]:
+        return run(people.readmit_participant, ParticipantRef, raw)
 
     @socketio.on("card:correct")
     @acknowledged
