@@ -8,6 +8,7 @@ every loop is bounded in count and ends by itself. Speed is measured by the benc
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import time
@@ -86,10 +87,8 @@ class RawSocket:
         raise AssertionError("no matching frame")
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, websocket.WebSocketException):  # the server hung up first
             self.ws.close(timeout=1)
-        except (OSError, websocket.WebSocketException):
-            pass  # the server hung up first
         self.ws.shutdown()
 
 
@@ -140,7 +139,8 @@ def test_a_joined_attendee_flooding_cards_is_disconnected_with_a_reason(server, 
     assert neighbour.sio.connected
     assert neighbour.call("card:add", card_payload(text="Still here"))["ok"] is True
     cards = requests.get(
-        f"{server.url}/w/{code}/export.json", headers={"Authorization": f"Bearer {made['facilitator_key']}"},
+        f"{server.url}/w/{code}/export.json",
+        headers={"Authorization": f"Bearer {made['facilitator_key']}"},
         timeout=5,
     ).json()["cards"]
     assert sum(1 for c in cards if c["text"] == "Data silos") <= 20
@@ -245,7 +245,9 @@ def test_talking_connections_outlive_the_socket_timeout_on_both_transports(quick
     phones = []
     for transports in (["websocket"], ["polling"]):
         sio = socketio.Client(reconnection=False)
-        sio.connect(quick_timeout_server.url, auth={"code": made["code"]}, transports=transports, wait_timeout=5)
+        sio.connect(
+            quick_timeout_server.url, auth={"code": made["code"]}, transports=transports, wait_timeout=5
+        )
         assert sio.call("join", {"name": "Ana"}, timeout=5)["ok"]
         phones.append(sio)
     try:

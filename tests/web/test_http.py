@@ -258,3 +258,31 @@ def test_home_lists_a_damaged_file_as_unreadable_and_leaves_it(http, created, ap
     assert "Fine one" in html and body["code"] in html
     assert "ABCDEF" in html and "cannot be read" in html
     assert damaged.read_bytes() == b"not sqlite at all" * 64
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 5000 + b"]" * 5000,  # nested deeper than the decoder goes
+        b'{"title": ' + b"1" * 5000 + b"}",  # an integer of 5,000 digits
+        b'{"title": "unfinished',  # truncated
+        b"\xff\xfe not even text",
+    ],
+    ids=["deep", "huge-int", "truncated", "not-utf8"],
+)
+@pytest.mark.parametrize("path", ["/api/workshops", "/api/notices"])
+def test_hostile_json_on_the_api_gets_the_json_error_shape_and_no_traceback(
+    http, owner_headers, caplog, path, body
+):
+    response = http.post(path, data=body, headers={**owner_headers, "Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "invalid_payload"
+    assert not [r for r in caplog.records if r.exc_info], "a client's mistake was logged with a traceback"
+
+
+def test_the_api_answers_http_errors_in_its_json_shape(http, owner_headers):
+    response = http.delete("/api/workshops", headers=owner_headers)
+    assert response.status_code == 405
+    assert response.get_json()["ok"] is False
+    assert response.get_json()["error"]["code"] == "method_not_allowed"
+    assert http.get("/api/nothing-here").get_json()["error"]["code"] == "not_found"

@@ -17,12 +17,23 @@ from .context import ctx
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
+def json_body(message: str) -> Any:
+    """The request's JSON, or `invalid_payload` with `message`: a body that is not JSON, or that
+    the decoder gives up on (nested too deep, an integer of thousands of digits), is the
+    client's mistake and answered as one, never as a server error with a traceback."""
+    try:
+        raw = request.get_json(silent=True)
+    except (ValueError, RecursionError):
+        raw = None
+    if raw is None:
+        raise InvalidPayload(message)
+    return raw
+
+
 @bp.post("/workshops")
 def create_workshop() -> Any:
     access.require_owner(ctx(), auth.presented_key())
-    raw = request.get_json(silent=True)
-    if raw is None:
-        raise InvalidPayload("Send the set-up as a JSON object.")
+    raw = json_body("Send the set-up as a JSON object.")
     created = setup.create_workshop(ctx(), payloads.parse(CreateWorkshop, raw))
     broadcasts.feed().mark(created.code)
     base = ctx().public_url
@@ -47,9 +58,7 @@ def send_notice() -> Any:
     """The owner's message to every phone, dashboard and projector, on every process."""
     if not auth.is_owner(ctx()):  # the owner's page sends its cookie; scripts the Bearer key
         access.require_owner(ctx(), auth.presented_key())
-    raw = request.get_json(silent=True)
-    if raw is None:
-        raise InvalidPayload("Send the notice as a JSON object.")
+    raw = json_body("Send the notice as a JSON object.")
     notice = notices.notice(payloads.parse(SendNotice, raw), time.time())
     broadcasts.send_notice(current_app.extensions["socketio"], notice)
     return jsonify(ok=True, notice=notice)

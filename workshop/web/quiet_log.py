@@ -39,9 +39,7 @@ class QuietLog:
         if seen is None and len(self._seen) >= MAX_KEYS:
             self._forget_oldest(now)
         self._seen[key] = [now, 0]
-        self._logger.warning(
-            "client %s: %s (%d more since the last line about it)", address, what, unlogged
-        )
+        self._logger.warning("client %s: %s (%d more since the last line about it)", address, what, unlogged)
 
     def _forget_oldest(self, now: float) -> None:
         """Drop the keys whose minute is over; if none is, the oldest half."""
