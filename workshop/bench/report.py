@@ -27,15 +27,15 @@ def label(result: dict[str, Any]) -> str:
 def table(results: list[dict[str, Any]]) -> str:
     lines = [
         "",
-        f"{'server':<12}{'rate/s':>8}{'sent':>7}{'lost':>6}{'dup':>5}{'ack p50/p99':>14}"
+        f"{'server':<12}{'rate/s':>8}{'sent':>7}{'lost':>6}{'dup':>5}{'ack p50/p99/p99.9/max':>24}"
         f"{'dash p99':>10}{'mates p99':>11}{'max':>7}{'cpu%':>6}{'load%':>7}",
     ]
     for r in results:
         for s in r.get("steps", []):
-            ack = fmt(s["ack_ms"]["p50"]) + "/" + fmt(s["ack_ms"]["p99"])
+            ack = "/".join(fmt(s["ack_ms"].get(p)) for p in ("p50", "p99", "p99_9", "max"))
             lines.append(
                 f"{label(r):<12}{s['target_rate']:>8g}{s['sent']:>7}{s['lost']:>6}{s['duplicated']:>5}"
-                f"{ack:>14}{fmt(s['dashboard_ms']['p99']):>10}{fmt(s['groupmates_ms']['p99']):>11}"
+                f"{ack:>24}{fmt(s['dashboard_ms']['p99']):>10}{fmt(s['groupmates_ms']['p99']):>11}"
                 f"{fmt(s['groupmates_ms']['max']):>7}{s['server_cpu_percent']:>6.0f}"
                 f"{s.get('load_cpu_percent', 0):>7.0f}"
             )
