@@ -5,6 +5,8 @@ baseline, with figures as ratios to the baseline. `--quick` runs tens of phones 
     python -m workshop.bench --phones 2000 --rates 100 --only workshop
     python -m workshop.bench --processes 1,2 --only workshop   # one server process, then two
     python -m workshop.bench --quick --json bench.json
+    python -m workshop.bench --flood          # floods against our server while 30 phones post
+    python -m workshop.bench --flood --quick --markdown floods.md
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from . import nginx, phones, servers
+from . import flood, nginx, phones, servers
 from .report import P99_BUDGET_MS, comparison, fmt, label, table
 from .shards import Shard, split
 from .stats import percentiles, step_figures, worst_p99
@@ -45,6 +47,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--via-nginx", action="store_true", help="phones connect through nginx (deploy/nginx)"
     )
+    flood.add_arguments(parser)
     args = parser.parse_args(argv)
     if args.quick:
         args.phones, args.rates, args.seconds = min(args.phones, 40), "20,40", 2.0
@@ -262,6 +265,8 @@ async def vote_burst(who: str, shards: list[Shard], pipes: list, args: argparse.
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.flood:
+        return flood.main(args, say)
     targets = [args.only] if args.only else ["workshop", "baseline"]
     results = []
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as tmp:

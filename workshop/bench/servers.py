@@ -26,7 +26,14 @@ def free_port() -> int:
 class ServerProcess:
     """One server on loopback; samples its CPU time and resident memory while it runs."""
 
-    def __init__(self, kind: str, data_dir: Path, groups: int, name: str | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        data_dir: Path,
+        groups: int,
+        name: str | None = None,
+        extra_env: dict[str, str | None] | None = None,
+    ) -> None:
         self.kind = kind
         self.name = name or kind
         self.port = free_port()
@@ -40,7 +47,12 @@ class ServerProcess:
         env = {**os.environ, "WORKSHOP_OWNER_KEY": OWNER_KEY, "WORKSHOP_PUBLIC_URL": self.url}
         # Every simulated phone joins from 127.0.0.1: lift the per-address join limit.
         env["WORKSHOP_JOIN_RATE"] = "1000000/minute"
-        self.log = open(data_dir.parent / f"{self.name}.log", "wb")  # noqa: SIM115 - closed in stop()
+        # The caller's own settings last; None removes one (the flood scenario keeps defaults).
+        env = {k: v for k, v in {**env, **(extra_env or {})}.items() if v is not None}
+        self.log_path = data_dir.parent / f"{self.name}.log"
+        # Appending: the flood scenario may empty a log that grew by gigabytes, and the server
+        # then writes at the new end instead of leaving a hole as large as what was removed.
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.ps = psutil.Process(self.process.pid)
         self.peak_rss = 0

@@ -21,7 +21,7 @@ def split(total: int, parts: int) -> list[tuple[int, int]]:
     return [(n * share, share + (total % parts if n == parts - 1 else 0)) for n in range(parts)]
 
 
-def create_workshop(server: servers.ServerProcess, groups: int) -> tuple[str, str]:
+def create_workshop(server: servers.ServerProcess, groups: int, **settings: Any) -> tuple[str, str]:
     """Through the server's own API, so the workshop belongs to that process."""
     if server.kind == "baseline":
         return "BASE42", "baseline-key"
@@ -32,6 +32,7 @@ def create_workshop(server: servers.ServerProcess, groups: int) -> tuple[str, st
             "groups": groups,
             "assignment": "balanced",
             "max_people": 10000,
+            **settings,
         }
     ).encode()
     request = urllib.request.Request(
