@@ -19,9 +19,12 @@ const PHASES = {
 const model = {
   kinds: [], groups: [], cards: new Map(), people: new Map(), counts: null,
   agenda: [], phase: null, settings: null, themes: new Map(), tallies: null, report: null,
+  removed: new Map(), // participant id -> a removed person, for "Let back in"
+  flags: new Map(), // participant id -> why they are flagged (joined much faster than a room)
 };
 let columns = new Map(); // group id -> the column's parts
 const selected = new Set(); // card ids ticked for merging
+const picked = new Set(); // participant ids ticked for "Remove selected"
 let agendaDirty = false; // the agenda editor holds changes not saved yet
 
 // No key here: the page's signed cookie (set when the key link was opened) authorizes us.
@@ -45,6 +48,9 @@ socket.on('state', (state) => {
   model.groups = state.groups;
   model.cards = new Map(state.cards.map((c) => [c.id, c]));
   model.people = new Map(state.participants.filter((p) => !p.removed).map((p) => [p.id, p]));
+  model.removed = new Map(state.participants.filter((p) => p.removed).map((p) => [p.id, p]));
+  model.flags = new Map((state.flags || []).map((f) => [f.participant_id, f]));
+  [...picked].filter((id) => !model.people.has(id)).forEach((id) => picked.delete(id));
   model.counts = state.counts;
   model.agenda = state.agenda || [];
   model.phase = state.phase || null;
@@ -60,6 +66,7 @@ socket.on('state', (state) => {
   if (!agendaDirty) drawAgendaRows();
   setMinutes();
   drawRun();
+  drawPeopleTools();
 });
 socket.on('card:added', ({ card }) => {
   const isNew = !model.cards.has(card.id);
@@ -91,6 +98,19 @@ socket.on('card:merged', ({ card, merged }) => {
 socket.on('participant:joined', ({ participant }) => putPerson(participant));
 socket.on('participant:updated', ({ participant }) => putPerson(participant));
 socket.on('participant:removed', ({ participant_id: id }) => dropPerson(id));
+socket.on('flags:changed', ({ flags }) => {
+  const groups = new Set();
+  flags.forEach((flag) => {
+    if (flag.reasons.length) model.flags.set(flag.participant_id, flag);
+    else model.flags.delete(flag.participant_id);
+    const person = model.people.get(flag.participant_id);
+    if (!person) return;
+    model.people.set(person.id, { ...person }); // a new object: the list redraws the item
+    groups.add(person.group_id);
+  });
+  groups.forEach(refresh);
+  drawPeopleTools();
+});
 socket.on('people:changed', ({ people: total, online }) => {
   model.counts = { ...model.counts, people: total, online };
   drawPeopleLine();
@@ -199,6 +219,24 @@ $('report-synthesis').addEventListener('click', () => report('report:show', { sy
 
 $('shuffle-balanced').addEventListener('click', () => shuffle('balanced'));
 $('shuffle-mixed').addEventListener('click', () => shuffle('mixed'));
+
+$('door-toggle').addEventListener('click', async () => {
+  const ack = await act('settings:set', { door_closed: !doorClosed() });
+  if (ack) putSettings(ack.settings);
+});
+$('remove-selected').addEventListener('click', async () => {
+  const ids = [...picked].filter((id) => model.people.has(id));
+  if (!ids.length) return;
+  if (!window.confirm(tn('Remove {n} person from the workshop? Their cards stay.',
+    'Remove {n} people from the workshop? Their cards stay.', ids.length))) return;
+  removed(await act('participants:remove', { participant_ids: ids }));
+});
+$('remove-recent').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const minutes = Number($('recent-minutes').value);
+  if (!window.confirm(t('Remove everyone who joined in the last {minutes} minutes and has posted nothing? Their phones are told.', { minutes }))) return;
+  removed(await act('participants:remove', { joined_within_minutes: minutes, silent_only: true }));
+});
 
 $('workshop-close').addEventListener('click', async () => {
   if (!window.confirm(t('Close the workshop? Phones show a thank-you page and nothing can change until you reopen it.'))) return;
@@ -325,6 +363,7 @@ function putSettings(settings) {
 function drawRun() {
   drawAgenda();
   drawSettings();
+  drawDoor();
   drawReport();
   const closed = isClosed(model.phase, model.settings);
   const had = document.activeElement;
@@ -448,6 +487,7 @@ function putPerson(person) {
     dropPerson(person.id);
     return;
   }
+  if (model.removed.delete(person.id)) drawPeopleTools(); // let back in
   const old = model.people.get(person.id);
   model.people.set(person.id, person);
   refresh(person.group_id);
@@ -457,7 +497,10 @@ function putPerson(person) {
 function dropPerson(id) {
   const person = model.people.get(id);
   if (!model.people.delete(id)) return;
+  model.removed.set(id, { ...person, removed: true, online: false });
+  picked.delete(id);
   refresh(person.group_id);
+  drawPeopleTools();
 }
 
 function putTheme(theme) {
@@ -745,10 +788,26 @@ function personItem(person) {
   el('option', { value: '' }, t('Move to…')),
   others.map((g) => el('option', { value: g.id }, g.name)));
   const presence = person.online ? t('online') : t('offline');
-  return el('li', { class: 'person', 'data-participant-id': person.id, 'data-online': String(person.online) },
+  const flag = model.flags.get(person.id);
+  const pick = el('input', {
+    type: 'checkbox',
+    class: 'person-pick',
+    checked: picked.has(person.id),
+    'aria-label': t('Select {name}', { name }),
+    onchange: () => {
+      if (pick.checked) picked.add(person.id);
+      else picked.delete(person.id);
+      drawPeopleTools();
+    },
+  });
+  return el('li', {
+    class: 'person', 'data-participant-id': person.id, 'data-online': String(person.online), 'data-flagged': String(Boolean(flag)),
+  },
+    pick,
     el('span', { class: 'presence', title: presence }, el('span', { class: 'visually-hidden' }, presence)),
     el('span', { class: 'person-name', dir: 'auto' }, name),
     person.organisation && el('span', { class: 'person-org', dir: 'auto' }, person.organisation),
+    flag && el('span', { class: 'person-flag' }, flagText(flag)),
     select,
     el('button', {
       type: 'button',
@@ -760,6 +819,61 @@ function personItem(person) {
         if (ack) dropPerson(person.id);
       },
     }, t('Remove')));
+}
+
+const doorClosed = () => Boolean(model.settings && model.settings.door_closed);
+
+/** The door toggle says what a click does; the badge beside it says how it is now. */
+function drawDoor() {
+  const closed = doorClosed();
+  $('door-toggle').textContent = closed ? t('Open the door') : t('Close the door to new people');
+  $('door-toggle').dataset.closed = String(closed);
+  $('door-state').textContent = closed ? t('Door closed: only people who joined before get in') : t('Door open: new people may join');
+  $('door-state').dataset.closed = String(closed);
+}
+
+/** Why a person is flagged, in words: never the address, only a number for it. */
+function flagText(flag) {
+  const why = flag.reasons.map((reason) => (reason === 'many_from_address'
+    ? t('many people joined from one address at once')
+    : t('joined from the address of a removed person')));
+  return t('Check: {why} (address {n})', { why: why.join('; '), n: flag.source });
+}
+
+/** A bulk removal's answer: how many left (each phone is told; the list follows the events). */
+function removed(ack) {
+  if (!ack) return;
+  $('people-message').textContent = tn('{n} person removed.', '{n} people removed.', ack.removed);
+}
+
+/** Remove selected, the flags line and the removed people with "Let back in". */
+function drawPeopleTools() {
+  const ids = [...picked].filter((id) => model.people.has(id));
+  $('remove-selected').disabled = ids.length === 0;
+  $('remove-selected').textContent = ids.length ? t('Remove selected ({n})', { n: ids.length }) : t('Remove selected');
+  const flagged = [...model.flags.keys()].filter((id) => model.people.has(id)).length;
+  $('flags-line').hidden = flagged === 0;
+  $('flags-line').textContent = tn('⚑ {n} person joined much faster than a room does: see the flags below.',
+    '⚑ {n} people joined much faster than a room does: see the flags below.', flagged);
+  const gone = [...model.removed.values()].sort((a, b) => a.joined_at - b.joined_at);
+  $('removed-people').hidden = gone.length === 0;
+  $('removed-summary').textContent = t('Removed people ({n})', { n: gone.length });
+  const had = $('removed-list').contains(document.activeElement);
+  $('removed-list').replaceChildren(...gone.map((person) => {
+    const name = person.name || t('Anonymous');
+    return el('li', { 'data-participant-id': person.id },
+      el('span', { class: 'person-name', dir: 'auto' }, name),
+      el('button', {
+        type: 'button',
+        class: 'person-readmit',
+        'aria-label': t('Let {name} back in', { name }),
+        onclick: async () => {
+          const ack = await act('participant:readmit', { participant_id: person.id });
+          if (ack) putPerson(ack.participant);
+        },
+      }, t('Let back in')));
+  }));
+  if (had && !$('removed-list').contains(document.activeElement)) $('removed-summary').focus();
 }
 
 // --- themes
