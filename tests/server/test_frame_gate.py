@@ -259,3 +259,26 @@ def test_talking_connections_outlive_the_socket_timeout_on_both_transports(quick
     finally:
         for sio in phones:
             sio.disconnect()
+
+
+def test_engine_io_garbage_over_both_transports_logs_no_traceback(server, raw):
+    """What Engine.IO itself refuses (undecodable payloads, unknown sessions, bad versions)."""
+    before = len(server.log())
+    for frame in ["x", "", "9", "\x00\x01", "0", "6", "2probe"]:
+        sock = raw()
+        sock.blast([frame, frame])
+    opened = requests.get(server.url + "/socket.io/?EIO=4&transport=polling", timeout=5).text
+    sid = json.loads(opened[1:])["sid"]
+    for body in [b"x", b"42[", b"\x1e\x1e", b"4" + b"[" * 3000, b"\xff\xfe"]:
+        requests.post(f"{server.url}/socket.io/?EIO=4&transport=polling&sid={sid}", data=body, timeout=5)
+    for sid in ("nope", "x" * 500):
+        requests.post(f"{server.url}/socket.io/?EIO=4&transport=polling&sid={sid}", data=b"40", timeout=5)
+    requests.get(server.url + "/socket.io/?EIO=99&transport=polling", timeout=5)
+    requests.get(server.url + "/socket.io/?EIO=4&transport=bogus", timeout=5)
+    assert requests.get(server.url + "/healthz", timeout=5).ok
+    time.sleep(0.3)  # the last records reach the log
+    grown = server.log()[before:]
+    assert tracebacks(grown) == 0, grown[:3000]
+    # One line per kind of offence from this address: decoding, Engine.IO's refusals.
+    assert len(grown.splitlines()) <= 3, grown
+    assert len(grown.encode()) < 2048

@@ -38,7 +38,7 @@ from . import (
 )
 from .errors import body_for, error_body
 from .event_context import ConnectionSessions, EventAwareFlask
-from .quiet_log import QuietLog
+from .quiet_log import ClientAddress, QuietLog, library_logger
 
 ROOT = Path(__file__).resolve().parents[2]
 # Socket.IO messages are small; anything bigger than this is refused at the transport.
@@ -115,6 +115,9 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
 
     # Several processes share the owner's list and notices through a message queue.
     queue = {"message_queue": settings.message_queue, "channel": "workshop"} if settings.message_queue else {}
+    # What clients get wrong is logged as one line per address a minute, never a traceback.
+    quiet = QuietLog(logging.getLogger("workshop.clients"))
+    addresses = ClientAddress()
     socketio = SocketIO(
         app,
         **queue,
@@ -122,7 +125,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         cors_allowed_origins=lambda origin, environ: guards.origin_ok(origin, environ, extra_origins),
         logger=False,
-        engineio_logger=False,
+        engineio_logger=library_logger("workshop.engineio", quiet, addresses.current, "refused by Engine.IO"),
         serializer=wire.JSONPacket,
         ping_interval=heartbeats.ping_interval(),
         # A connection's events run one after another in its own reader, so a flooder's frames
@@ -133,8 +136,9 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     frame_gate.guard_frames(
         socketio.server,
         frame_gate.FrameGate(frame_gate.FrameAllowance(settings.frame_burst, settings.frame_rate)),
-        QuietLog(logging.getLogger("workshop.clients")),
+        quiet,
     )
+    app.wsgi_app = addresses.bind(app.wsgi_app)  # inside ProxyFix: the client's own address
     app.extensions["workshop.feed"] = broadcasts.WorkshopsFeed()
     activity = gc_pacing.Activity()
     app.extensions["workshop.activity"] = activity

@@ -81,7 +81,11 @@ def guard_frames(server: Any, gate: FrameGate, quiet: QuietLog) -> None:
         if sid is not None:
             server.emit(CLOSING_EVENT, reason, to=sid, ignore_queue=True)
             server.disconnect(sid, ignore_queue=True)
-        eio.disconnect(eio_sid)
+        # What `eio.disconnect` does, without waiting for the client to take its last packets:
+        # a long-polling flooder may never poll again, and the wait would hold this request.
+        sock = eio.sockets.pop(eio_sid, None)
+        if sock is not None:
+            sock.close(wait=False)
 
     def on_message(eio_sid: str, data: Any) -> None:
         if eio_sid not in eio.sockets:
