@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from workshop.domain.errors import all_error_classes
+from workshop.web import frame_gate
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "docs" / "protocol.md").read_text(encoding="utf-8")
@@ -28,6 +29,7 @@ def test_every_server_event_is_documented():
     # What the web layer emits itself: the owner's list and notices (web/broadcasts.py).
     announced |= set(re.findall(r'\.emit\(\s*"([a-z]+(?::[a-z]+)?)"', _source("web")))
     assert {"workshops:changed", "notice"} <= announced
+    announced.add(frame_gate.CLOSING_EVENT)  # emitted by name, from a constant
     assert "card:added" in announced
     missing = sorted(e for e in announced if f"`{e}`" not in DOC)
     assert missing == []
@@ -48,3 +50,8 @@ def test_every_http_route_is_documented(app):
     }
     missing = sorted(route for route in routes if f"`{route}" not in DOC)
     assert missing == []
+
+
+def test_the_reasons_a_connection_is_closed_are_documented():
+    for reason in (frame_gate.FLOODING, frame_gate.MALFORMED):
+        assert f'"{reason["code"]}"' in DOC
