@@ -117,9 +117,9 @@ def test_csv_cell_without_a_leading_sign_is_left_as_it_is(value):
 
 def test_csv_card_hiding_a_formula_behind_a_zero_width_space_is_neutralised(ctx, store):
     ada = join_as(ctx, store, name="\u200b\uff1dAda")
-    post(ctx, store, ada, text="\u200b=HYPERLINK(\"x\")")
+    post(ctx, store, ada, text='\u200b=HYPERLINK("x")')
     row = csv_rows(store)[1]
-    assert row[2] == "'\u200b=HYPERLINK(\"x\")"
+    assert row[2] == '\'\u200b=HYPERLINK("x")'
     assert row[3] == "'\u200b\uff1dAda"
 
 
