@@ -139,6 +139,10 @@ PLAUSIBLE: dict[str, Any] = {
     "strategy": st.one_of(st.sampled_from(["balanced", "mixed", "Balanced"]), TEXT),
     "locked": BOOLS,
     "size_limit": st.one_of(st.none(), st.integers(-1, 1001), INTS),
+    "door_closed": BOOLS,
+    "participant_ids": st.one_of(st.lists(IDS, max_size=12), ANYTHING),
+    "joined_within_minutes": st.one_of(st.integers(-1, 1500), INTS),
+    "silent_only": BOOLS,
 }
 
 # Every client event and the fields its payload has (docs/protocol.md).
@@ -160,6 +164,8 @@ FACILITATOR_EVENTS = {
     "cards:reveal": [],
     "participant:move": ["participant_id", "group_id"],
     "participant:remove": ["participant_id"],
+    "participants:remove": ["participant_ids", "joined_within_minutes", "silent_only"],
+    "participant:readmit": ["participant_id"],
     "group:add": ["name"],
     "group:rename": ["group_id", "name"],
     "group:lock": ["group_id", "locked"],
@@ -179,6 +185,7 @@ FACILITATOR_EVENTS = {
         "blur_cards",
         "cards_per_person",
         "max_people",
+        "door_closed",
     ],
     "theme:create": ["group_id", "name"],
     "theme:rename": ["theme_id", "name"],
@@ -292,7 +299,7 @@ class Rig:
     def reopen_everything(self) -> None:
         """Undo what a fuzzed facilitator may have done that keeps a newcomer out."""
         ok(self.fac.emit("workshop:reopen", {}))
-        ok(self.fac.emit("settings:set", {"max_people": 10000}))
+        ok(self.fac.emit("settings:set", {"max_people": 10000, "door_closed": False}))
         self.vote_phase()
         for group in self.groups:
             ok(self.fac.emit("group:lock", {"group_id": group, "locked": False}))
