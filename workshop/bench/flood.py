@@ -81,6 +81,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
         "half_open": 50 if quick else 200,
         "joins": 100 if quick else 500,
         "call_timeout": 20.0 if quick else 60.0,
+        "recovery_cap_s": 60.0 if quick else 180.0,  # the next flood starts then, recovered or not
         "quiet_s": 2.0 if quick else 5.0,
     }
 
@@ -128,9 +129,18 @@ def receive(pipe: Any, seconds: float) -> tuple[str, Any]:
     return pipe.recv()
 
 
-def pending(victims_pipe: Any, before: float) -> int:
-    victims_pipe.send(("pending", before))
-    return victims_pipe.recv()
+def recovered(victims_pipe: Any, server: servers.ServerProcess, flood_end: float) -> bool:
+    """Every victim card sent before the flood ended has its answer, every victim is online
+    again, and the server answers a health check within a second."""
+    victims_pipe.send(("pending", flood_end))
+    state = victims_pipe.recv()
+    if state["pending"] or state["offline"]:
+        return False
+    try:
+        with urllib.request.urlopen(server.url + "/healthz", timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 def run_flood(
@@ -165,17 +175,17 @@ def run_flood(
         if flood.kind == "half_open":  # it reports once it has watched the held requests
             word, report = receive(parent, spec.hold_s + 30)
         # The room has recovered when every card sent before the flood ended has its answer.
-        deadline = time.time() + conf["call_timeout"] + 10
-        while pending(victims_pipe, window["end"]) and time.time() < deadline:
-            time.sleep(0.1)
-        recovered = time.time()
+        deadline = time.time() + conf["recovery_cap_s"]
+        while not recovered(victims_pipe, server, window["end"]) and time.time() < deadline:
+            time.sleep(0.2)
+        back = time.time()
         parent.send("finish")
         if report is None:
             word, report = receive(parent, 60)
         row["peak_rss"] = peak.stop()
         time.sleep(1)  # what the server keeps after the flood, not what it is still freeing
         row.update(
-            window={"start": window["start"], "end": window["end"], "recovered": recovered},
+            window={"start": window["start"], "end": window["end"], "recovered": back},
             sent=window["frames"],
             fate=report if word == "report" else {"failed": f"{word}: {report}"},
             rss_before=rss0,
@@ -204,7 +214,7 @@ def scenario(args: argparse.Namespace, workdir: Path, say: Any) -> dict[str, Any
         groups = max(1, conf["victims"] // 10)
         code, key = create_workshop(server, groups, cards_per_person=1000)
         parent, child = multiprocessing.Pipe()
-        cap_s = 60 + len(conf["floods"]) * (conf["call_timeout"] + 40) + DEFAULT_HOLD_S + 120
+        cap_s = 60 + len(conf["floods"]) * (conf["recovery_cap_s"] + 60) + DEFAULT_HOLD_S + 120
         victims_proc = multiprocessing.Process(
             target=victims.run,
             args=(child, server.url, code, conf["victims"], 0.5, conf["call_timeout"], cap_s),
@@ -239,10 +249,10 @@ def scenario(args: argparse.Namespace, workdir: Path, say: Any) -> dict[str, Any
             time.sleep(conf["quiet_s"] / 2)
         parent.send(("stop", None))
         word, records = receive(parent, conf["call_timeout"] + 30)
-        records = records if word == "records" else []
-        add_victim_figures(result, records)
+        records = records if word == "records" else {"cards": [], "drops": []}
+        add_victim_figures(result, records["cards"], records["drops"])
         stored = stored_client_ids(server, code, key)
-        acked = {r[5] for r in records if r[3]}
+        acked = {r[5] for r in records["cards"] if r[3]}
         result["victims"]["acked_not_stored"] = len(acked - stored)
         result["server_alive"] = server.process.poll() is None
     finally:
@@ -264,17 +274,18 @@ def stored_client_ids(server: servers.ServerProcess, code: str, key: str) -> set
         return {c.get("client_id") for c in json.load(response)["cards"]}
 
 
-def add_victim_figures(result: dict[str, Any], records: list[tuple]) -> None:
+def add_victim_figures(result: dict[str, Any], records: list[tuple], drops: list[tuple]) -> None:
     """Each window's figures from the victims' records."""
-    quiet = result["quiet"]
-    result["quiet"]["victims"] = victims.figures(victims.window(records, quiet["start"], quiet["end"]))
+
+    def during(start: float, end: float) -> dict[str, Any]:
+        return victims.figures(victims.window(records, start, end), victims.window(drops, start, end))
+
+    result["quiet"]["victims"] = during(result["quiet"]["start"], result["quiet"]["end"])
     for row in result["rows"]:
         if "window" in row:
             w = row["window"]
-            row["victims"] = victims.figures(
-                victims.window(records, w["start"], max(w["end"], w["recovered"]))
-            )
-    result["victims"]["total"] = victims.figures(records)
+            row["victims"] = during(w["start"], max(w["end"], w["recovered"]))
+    result["victims"]["total"] = victims.figures(records, drops)
 
 
 def main(args: argparse.Namespace, say: Any) -> int:

@@ -16,8 +16,16 @@ def victims_text(figures: dict[str, Any] | None) -> str:
         return "-"
     ack = figures["ack_ms"]
     text = "/".join(fmt(ack[p]) for p in ("p50", "p99", "max"))
-    unanswered = figures["cards"] - figures["answered"]
-    return text + (f" ({unanswered} unanswered)" if unanswered else "")
+    notes = []
+    if figures["cards"] - figures["answered"]:
+        notes.append(f"{figures['cards'] - figures['answered']} unanswered")
+    if figures.get("drops"):
+        notes.append(f"{figures['phones_dropped']} phones dropped")
+        if figures["not_back"]:
+            notes.append(f"{figures['not_back']} not back")
+        elif figures["longest_offline_s"] is not None:
+            notes.append(f"offline up to {figures['longest_offline_s']:.0f} s")
+    return text + (f" ({', '.join(notes)})" if notes else "")
 
 
 def told(fate: dict[str, Any]) -> str:
@@ -67,11 +75,18 @@ def fate_text(row: dict[str, Any]) -> str:
             ", ".join(f"{k} {v}" for k, v in refused.items()) or "none"
         )
     if fate["cut_ms"] is None:
-        cut = "not cut off"
-    else:
-        cut = f"cut after {fate['frames_by_cut']} frames, {fate['cut_ms']} ms"
+        return f"not cut off; answers: {acks_text(fate['acks'])}"
     said = told(fate)
-    return f"{cut}{'; ' + said if said else ''}; answers: {acks_text(fate['acks'])}"
+    parts = [f"cut at {fate['cut_ms']} ms ({fate['frames_by_cut']} frames written by then)"]
+    if said:
+        parts.append(f"told: {said} at {fate['told_ms']} ms")
+    if fate.get("closed_ms") is not None:
+        parts.append(f"TCP {fate['closed']} at {fate['closed_ms']} ms")
+    elif fate.get("send_failed_ms") is not None:
+        parts.append(f"{fate['closed']} at {fate['send_failed_ms']} ms")
+    else:
+        parts.append("TCP left open")
+    return "; ".join(parts) + f"; answers: {acks_text(fate['acks'])}"
 
 
 def rss_text(row: dict[str, Any]) -> str:
@@ -144,6 +159,8 @@ def summary(result: dict[str, Any]) -> str:
             parts.append(
                 "refused or unanswered: " + ", ".join(f"{k} {n}" for k, n in total["refused"].items())
             )
+        if total["drops"]:
+            parts.append(f"victim connections lost {total['drops']} times ({total['not_back']} not back)")
     if "acked_not_stored" in v:
         parts.append(f"acknowledged but not stored: {v['acked_not_stored']}")
     parts.append("server alive at the end" if result.get("server_alive") else "server NOT alive at the end")

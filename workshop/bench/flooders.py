@@ -102,11 +102,15 @@ def fate(hose: Firehose, start: float, frame_len: int) -> dict[str, Any]:
     if hose.send_error_at is not None:
         ends.append(round((hose.send_error_at - start) * 1000))
     cut_ms = min(ends) if ends else None
+    told = [s["ms"] for s in summary["said"] if s["kind"] != "other"]
     return {
         "frames_sent": hose.sent_bytes // frame_len,
         "frames_by_cut": None if cut_ms is None else hose.sent_by(start + cut_ms / 1000) // frame_len,
-        "cut_ms": cut_ms,
+        "cut_ms": cut_ms,  # the first sign of the end: told, closed, or a failed send
+        "told_ms": min(told) if told else None,
+        "closed_ms": None if hose.closed_at is None else round((hose.closed_at - start) * 1000),
         "closed": hose.closed_how or ("send failed: " + hose.send_error if hose.send_error else ""),
+        "send_failed_ms": None if hose.send_error_at is None else round((hose.send_error_at - start) * 1000),
         "received_bytes": hose.received_bytes,
         **summary,
     }
