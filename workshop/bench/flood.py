@@ -80,6 +80,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
         "socket_timeout": None if timeout is None else float(timeout),
         "half_open": 50 if quick else 200,
         "joins": 100 if quick else 500,
+        "joins_cap_s": 60.0 if quick else 240.0,
         "call_timeout": 20.0 if quick else 60.0,
         "recovery_cap_s": 60.0 if quick else 180.0,  # the next flood starts then, recovered or not
         "quiet_s": 2.0 if quick else 5.0,
@@ -243,7 +244,7 @@ def scenario(args: argparse.Namespace, workdir: Path, say: Any) -> dict[str, Any
                     hold_s=DEFAULT_HOLD_S if timeout is None else timeout + 5,
                 )
             elif flood.kind == "joins":
-                spec = replace(spec, joins=conf["joins"])
+                spec = replace(spec, joins=conf["joins"], joins_cap_s=conf["joins_cap_s"])
             say(f"{flood.name}: {flood.what}")
             result["rows"].append(run_flood(flood, spec, server, parent, conf, say))
             time.sleep(conf["quiet_s"] / 2)

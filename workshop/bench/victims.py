@@ -37,6 +37,7 @@ class Victim:
         self.sio: socketio.AsyncClient | None = None
         self.url, self.code, self.token = "", "", ""
         self.joined = False
+        self.closing = False  # the end of the run: a disconnect now is ours, not a drop
         self.pending: dict[str, float] = {}  # client id -> sent, while unanswered
         self.drops: list[list[float | None]] = []  # [dropped, back] of each lost connection
 
@@ -46,6 +47,8 @@ class Victim:
         return sio
 
     async def _dropped(self, *_: Any) -> None:
+        if self.closing:
+            return
         # The answers to what was in flight will not come: the outbox would resend them.
         self.pending.clear()
         self.drops.append([time.time(), None])
@@ -106,6 +109,7 @@ class Victim:
             self.pending.pop(cid, None)
 
     async def close(self) -> None:
+        self.closing = True
         if self.sio is not None:
             with contextlib.suppress(Exception):
                 await self.sio.disconnect()
