@@ -1,6 +1,6 @@
 """The benchmark's quick mode runs in the suite, so it cannot rot: real server, baseline,
-the same through nginx, and one server process beside two. No timed assertions here: speed
-is measured by the benchmark."""
+the same through nginx, one server process beside two, and the flood scenario. No timed
+assertions here: speed is measured by the benchmark."""
 
 from __future__ import annotations
 
@@ -12,19 +12,20 @@ import sys
 import pytest
 
 from workshop.bench import nginx
+from workshop.bench.flood import FLOODS
 
 pytestmark = pytest.mark.slow
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def run_bench(tmp_path, *extra: str) -> dict:
+def run_bench(tmp_path, *extra: str, timeout: float = 240) -> dict:
     out = tmp_path / "bench.json"
     done = subprocess.run(
         [sys.executable, "-m", "workshop.bench", "--quick", "--json", str(out), *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=timeout,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
@@ -89,3 +90,24 @@ def test_quick_benchmark_compares_one_server_process_with_two(tmp_path):
     ]
     for row in figures["comparison"]:
         assert set(row["worst_p99_ms_by_rate"]) == {"20", "40"}
+
+
+@pytest.mark.timeout(420)  # ten floods, each followed by the room's recovery
+def test_quick_flood_scenario_reports_every_flood(tmp_path):
+    markdown = tmp_path / "floods.md"
+    figures = run_bench(tmp_path, "--flood", "--markdown", str(markdown), timeout=400)
+    rows = figures["rows"]
+    assert [row["flood"] for row in rows] == [f.name for f in FLOODS]
+    assert figures["victims"]["joined"] == figures["victims"]["phones"] > 0
+    assert figures["victims"]["acked_not_stored"] == 0
+    assert figures["server_alive"] is True
+    for row in rows:
+        assert "failed" not in row, row
+        assert "failed" not in row["fate"], row
+        assert row["sent"] > 0
+        assert row["victims"]["cards"] > 0  # the room kept posting through every flood
+        assert row["rss_before"] > 0 and row["rss_after"] > 0
+        assert set(row["log"]) == {"bytes", "lines", "tracebacks"}
+    table = markdown.read_text()
+    for flood in FLOODS:
+        assert f"| {flood.name} |" in table
