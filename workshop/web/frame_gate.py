@@ -86,10 +86,15 @@ def guard_frames(server: Any, gate: FrameGate, quiet: QuietLog) -> None:
         sock = eio.sockets.pop(eio_sid, None)
         if sock is not None:
             sock.close(wait=False)
+        server.sleep(0)  # let the writer send the reason and close the socket now
 
     def on_message(eio_sid: str, data: Any) -> None:
         if eio_sid not in eio.sockets:
-            return  # cut already: the frames it had sent before are dropped unread
+            # Cut already: what it had sent meanwhile is dropped unread. The reader reads on for
+            # as long as the kernel holds more of its frames and would never yield on its own,
+            # so it yields here: the connection's writer then closes the socket under it.
+            server.sleep(0)
+            return
         if not gate.admit(eio_sid):
             quiet.note(address(eio_sid), "flooding: disconnected")
             cut(eio_sid, FLOODING)
