@@ -9,7 +9,7 @@ from typing import Any
 
 from workshop.config import Settings
 from workshop.domain.commands import CreateWorkshop, Join
-from workshop.service import joining, setup
+from workshop.service import catalogue, joining, setup
 from workshop.service.actors import ATTENDEE, FACILITATOR, Actor
 from workshop.service.context import Context
 from workshop.store.files import WorkshopFiles
@@ -81,6 +81,22 @@ def join_as(
         Join(name=name if name is not None else f"Person {next(_names)}", group=group, **extra),
     )
     return joined
+
+
+def send(ctx: Context, store: WorkshopStore, actor: Actor, event: str, cmd: Any) -> Any:
+    """`event` as a client sends it: checked by the catalogue (who, when), then its use case."""
+    return catalogue.run(ctx, store, actor, catalogue.BY_NAME[event], cmd)
+
+
+def edge(use_case: Any) -> Any:
+    """`use_case` as a client reaches it, through its row of the catalogue (the one whose
+    further arguments are those given), so that who may send it and when is checked first."""
+
+    def through_the_catalogue(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Any, *extra: Any) -> Any:
+        event = next(e for e in catalogue.EVENTS if e.use_case is use_case and e.extra == extra)
+        return catalogue.run(ctx, store, actor, event, cmd)
+
+    return through_the_catalogue
 
 
 def facilitator(store: WorkshopStore) -> Actor:

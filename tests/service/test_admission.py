@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator
+from tests.factories import card_payload, edge, facilitator
 from tests.service.announced import events, payload_of, rooms_of
 from workshop.domain.commands import (
     AddCard,
@@ -30,7 +30,7 @@ def refused(call, *args, **kwargs) -> WorkshopError:
 
 
 def close_door(ctx, store, closed=True):
-    return steering.change_settings(ctx, store, facilitator(store), ChangeSettings(door_closed=closed))
+    return edge(steering.change_settings)(ctx, store, facilitator(store), ChangeSettings(door_closed=closed))
 
 
 def test_a_closed_door_refuses_newcomers_and_is_saved_with_the_settings(ctx, store):
@@ -55,17 +55,17 @@ def test_a_closed_door_still_lets_a_joined_person_back_with_their_token(ctx, sto
 
 
 def test_only_the_facilitator_opens_or_closes_the_door(ctx, store, ada):
-    error = refused(steering.change_settings, ctx, store, ada, ChangeSettings(door_closed=True))
+    error = refused(edge(steering.change_settings), ctx, store, ada, ChangeSettings(door_closed=True))
     assert error.code == "not_allowed"
 
 
 def test_a_browser_whose_person_was_removed_cannot_join_again_until_let_back_in(ctx, store):
     actor, _ = newcomer(ctx, store, browser="browser-1")
-    people.remove_participant(ctx, store, facilitator(store), ParticipantRef(actor.participant_id))
+    edge(people.remove_participant)(ctx, store, facilitator(store), ParticipantRef(actor.participant_id))
     error = refused(newcomer, ctx, store, "Eve again", browser="browser-1")
     assert (error.code, error.message) == ("removed", "The facilitator removed you from this workshop.")
     newcomer(ctx, store, "Someone else", browser="browser-2")  # another browser is not barred
-    people.readmit_participant(ctx, store, facilitator(store), ParticipantRef(actor.participant_id))
+    edge(people.readmit_participant)(ctx, store, facilitator(store), ParticipantRef(actor.participant_id))
     newcomer(ctx, store, "Eve again", browser="browser-1")
     assert store.people.count() == 3
 
@@ -79,9 +79,9 @@ def test_the_browser_id_is_kept_only_as_a_hash(ctx, store):
 def test_letting_back_in_restores_the_person_and_their_pass(ctx, store):
     actor, joined = newcomer(ctx, store)
     pid = actor.participant_id
-    people.remove_participant(ctx, store, facilitator(store), ParticipantRef(pid))
+    edge(people.remove_participant)(ctx, store, facilitator(store), ParticipantRef(pid))
     assert refused(joining.connect_attendee, ctx, store, joined.ack["token"]).code == "removed"
-    outcome = people.readmit_participant(ctx, store, facilitator(store), ParticipantRef(pid))
+    outcome = edge(people.readmit_participant)(ctx, store, facilitator(store), ParticipantRef(pid))
     assert outcome.ack["participant"]["removed"] is False
     update = payload_of(outcome, "participant:updated", rooms.facilitators(store.code))
     assert update["participant"]["id"] == pid
@@ -91,14 +91,14 @@ def test_letting_back_in_restores_the_person_and_their_pass(ctx, store):
 
 
 def test_only_the_facilitator_lets_people_back_in(ctx, store, ada, bob):
-    people.remove_participant(ctx, store, facilitator(store), ParticipantRef(bob.participant_id))
-    error = refused(people.readmit_participant, ctx, store, ada, ParticipantRef(bob.participant_id))
+    edge(people.remove_participant)(ctx, store, facilitator(store), ParticipantRef(bob.participant_id))
+    error = refused(edge(people.readmit_participant), ctx, store, ada, ParticipantRef(bob.participant_id))
     assert error.code == "not_allowed"
 
 
 def test_selected_people_are_removed_at_once_with_single_removal_s_announcements(ctx, store, ada, bob, dana):
     cmd = RemoveParticipants(participant_ids=[ada.participant_id, dana.participant_id])
-    outcome = people.remove_participants(ctx, store, facilitator(store), cmd)
+    outcome = edge(people.remove_participants)(ctx, store, facilitator(store), cmd)
     assert outcome.ack == {"removed": 2, "participant_ids": sorted([ada.participant_id, dana.participant_id])}
     code = store.code
     for person in (ada, dana):
@@ -107,13 +107,13 @@ def test_selected_people_are_removed_at_once_with_single_removal_s_announcements
     assert len([a for a in outcome.announce if a.event == "participant:removed"]) == 2
     assert events(outcome).count("counts:changed") == 1
     assert store.people.count() == 1
-    again = people.remove_participants(ctx, store, facilitator(store), cmd)
+    again = edge(people.remove_participants)(ctx, store, facilitator(store), cmd)
     assert again.ack["removed"] == 0 and again.announce == ()
 
 
 def test_an_unknown_person_refuses_the_whole_bulk_removal(ctx, store, ada):
     cmd = RemoveParticipants(participant_ids=[ada.participant_id, 999])
-    assert refused(people.remove_participants, ctx, store, facilitator(store), cmd).code == "not_found"
+    assert refused(edge(people.remove_participants), ctx, store, facilitator(store), cmd).code == "not_found"
     assert store.people.count() == 1
 
 
@@ -128,7 +128,9 @@ def test_an_unknown_person_refuses_the_whole_bulk_removal(ctx, store, ada):
     ],
 )
 def test_a_bulk_removal_that_names_nobody_clearly_is_refused(ctx, store, ada, cmd):
-    assert refused(people.remove_participants, ctx, store, facilitator(store), cmd).code == "invalid_input"
+    assert (
+        refused(edge(people.remove_participants), ctx, store, facilitator(store), cmd).code == "invalid_input"
+    )
     assert store.people.count() == 1
 
 
@@ -136,10 +138,10 @@ def test_recent_silent_joiners_are_removed_and_posters_and_early_people_stay(ctx
     clock.tick(30 * 60)
     poster, _ = newcomer(ctx, store, "Poster")
     quiet, _ = newcomer(ctx, store, "Quiet")
-    cards.add_card(ctx, store, poster, AddCard(**card_payload(text="Data silos")))
+    edge(cards.add_card)(ctx, store, poster, AddCard(**card_payload(text="Data silos")))
     clock.tick(60)
     cmd = RemoveParticipants(joined_within_minutes=10)
-    outcome = people.remove_participants(ctx, store, facilitator(store), cmd)
+    outcome = edge(people.remove_participants)(ctx, store, facilitator(store), cmd)
     assert outcome.ack["participant_ids"] == [quiet.participant_id]
     assert {p.name for p in store.people.all() if not p.removed} == {"Ada", "Poster"}
 
@@ -158,7 +160,7 @@ def test_a_burst_from_one_address_is_flagged_to_the_facilitators_only(ctx, store
 
 def test_a_newcomer_from_a_removed_person_s_address_is_flagged(ctx, store, clock):
     first, _ = newcomer(ctx, store, "First", address="203.0.113.5")
-    people.remove_participant(ctx, store, facilitator(store), ParticipantRef(first.participant_id))
+    edge(people.remove_participant)(ctx, store, facilitator(store), ParticipantRef(first.participant_id))
     clock.tick(5)
     _, outcome = newcomer(ctx, store, "Again", address="203.0.113.5")
     flagged = payload_of(outcome, "flags:changed", rooms.facilitators(store.code))["flags"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator
+from tests.factories import card_payload, edge, facilitator
 from tests.service.announced import all_rooms, events, payload_of, rooms_of, sent
 from workshop.domain.commands import AddCard, CardRef, EditCard, MoveParticipant
 from workshop.domain.errors import WorkshopError
@@ -13,7 +13,7 @@ from workshop.service.actors import ATTENDEE, SCREEN, Actor
 
 
 def add(ctx, store, actor, **overrides):
-    return cards.add_card(ctx, store, actor, AddCard(**card_payload(**overrides)))
+    return edge(cards.add_card)(ctx, store, actor, AddCard(**card_payload(**overrides)))
 
 
 def test_added_card_is_saved_and_answered(ctx, store, ada, groups, clock):
@@ -107,7 +107,7 @@ def test_facilitator_or_screen_adding_a_card_is_refused(ctx, store, role_actor):
 
 def test_card_lands_in_the_group_the_person_is_in_now(ctx, store, ada, groups):
     finance, design = groups
-    people.move_participant(ctx, store, facilitator(store), MoveParticipant(ada.participant_id, design))
+    edge(people.move_participant)(ctx, store, facilitator(store), MoveParticipant(ada.participant_id, design))
     outcome = add(ctx, store, ada)
     assert outcome.ack["card"]["group_id"] == design
     assert rooms.group(store.code, design) in rooms_of(outcome, "card:added")
@@ -118,7 +118,7 @@ def test_edit_of_own_card_is_saved_and_announced(ctx, store, ada, groups, clock)
     code = store.code
     card_id = add(ctx, store, ada).ack["card"]["id"]
     clock.tick(10)
-    outcome = cards.edit_card(ctx, store, ada, EditCard(card_id=card_id, text="  Data lakes "))
+    outcome = edge(cards.edit_card)(ctx, store, ada, EditCard(card_id=card_id, text="  Data lakes "))
     card = outcome.ack["card"]
     assert (card["text"], card["kind"], card["updated_at"]) == ("Data lakes", "challenge", clock.now)
     assert store.cards.get(card_id).text == "Data lakes"
@@ -132,7 +132,7 @@ def test_edit_of_own_card_is_saved_and_announced(ctx, store, ada, groups, clock)
 def test_edit_changing_the_kind_updates_the_counts(ctx, store, ada, groups):
     code = store.code
     card_id = add(ctx, store, ada).ack["card"]["id"]
-    outcome = cards.edit_card(
+    outcome = edge(cards.edit_card)(
         ctx, store, ada, EditCard(card_id=card_id, text="Data silos", kind="opportunity")
     )
     assert store.cards.get(card_id).kind == "opportunity"
@@ -142,10 +142,10 @@ def test_edit_changing_the_kind_updates_the_counts(ctx, store, ada, groups):
 
 def test_author_cannot_edit_or_delete_a_hidden_card_it_is_kept_as_it_was(ctx, store, ada):
     card_id = add(ctx, store, ada, text="Too blunt").ack["card"]["id"]
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
     for call, cmd in (
-        (cards.edit_card, EditCard(card_id=card_id, text="Softened")),
-        (cards.delete_card, CardRef(card_id)),
+        (edge(cards.edit_card), EditCard(card_id=card_id, text="Softened")),
+        (edge(cards.delete_card), CardRef(card_id)),
     ):
         with pytest.raises(WorkshopError) as caught:
             call(ctx, store, ada, cmd)
@@ -156,9 +156,9 @@ def test_author_cannot_edit_or_delete_a_hidden_card_it_is_kept_as_it_was(ctx, st
 
 def test_author_edits_their_card_again_once_it_is_shown_again(ctx, store, ada):
     card_id = add(ctx, store, ada).ack["card"]["id"]
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), True)
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), False)
-    outcome = cards.edit_card(ctx, store, ada, EditCard(card_id=card_id, text="Softened"))
+    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), False)
+    outcome = edge(cards.edit_card)(ctx, store, ada, EditCard(card_id=card_id, text="Softened"))
     assert outcome.ack["card"]["text"] == "Softened"
 
 
@@ -173,7 +173,7 @@ def test_author_edits_their_card_again_once_it_is_shown_again(ctx, store, ada):
 def test_bad_edit_is_refused_and_the_card_is_unchanged(ctx, store, ada, cmd_of, code):
     card_id = add(ctx, store, ada, text="Original").ack["card"]["id"]
     with pytest.raises(WorkshopError) as caught:
-        cards.edit_card(ctx, store, ada, cmd_of(card_id))
+        edge(cards.edit_card)(ctx, store, ada, cmd_of(card_id))
     assert caught.value.code == code
     stored = store.cards.get(card_id)
     assert (stored.text, stored.kind, stored.updated_at) == ("Original", "challenge", None)
@@ -182,7 +182,7 @@ def test_bad_edit_is_refused_and_the_card_is_unchanged(ctx, store, ada, cmd_of, 
 def test_editing_another_persons_card_is_refused(ctx, store, ada, bob):
     card_id = add(ctx, store, ada, text="Mine").ack["card"]["id"]
     with pytest.raises(WorkshopError) as caught:
-        cards.edit_card(ctx, store, bob, EditCard(card_id=card_id, text="Yours now"))
+        edge(cards.edit_card)(ctx, store, bob, EditCard(card_id=card_id, text="Yours now"))
     assert caught.value.code == "not_allowed"
     assert store.cards.get(card_id).text == "Mine"
 
@@ -190,7 +190,7 @@ def test_editing_another_persons_card_is_refused(ctx, store, ada, bob):
 def test_deleting_another_persons_card_is_refused(ctx, store, ada, bob):
     card_id = add(ctx, store, ada).ack["card"]["id"]
     with pytest.raises(WorkshopError) as caught:
-        cards.delete_card(ctx, store, bob, CardRef(card_id))
+        edge(cards.delete_card)(ctx, store, bob, CardRef(card_id))
     assert caught.value.code == "not_allowed"
     assert store.cards.get(card_id) is not None
 
@@ -198,8 +198,8 @@ def test_deleting_another_persons_card_is_refused(ctx, store, ada, bob):
 @pytest.mark.parametrize(
     "change",
     [
-        lambda ctx, store, actor: cards.edit_card(ctx, store, actor, EditCard(card_id=999, text="x")),
-        lambda ctx, store, actor: cards.delete_card(ctx, store, actor, CardRef(999)),
+        lambda ctx, store, actor: edge(cards.edit_card)(ctx, store, actor, EditCard(card_id=999, text="x")),
+        lambda ctx, store, actor: edge(cards.delete_card)(ctx, store, actor, CardRef(999)),
     ],
     ids=["edit", "delete"],
 )
@@ -212,8 +212,10 @@ def test_changing_a_card_that_does_not_exist_is_not_found(ctx, store, ada, chang
 @pytest.mark.parametrize(
     "change",
     [
-        lambda ctx, store, actor, cid: cards.edit_card(ctx, store, actor, EditCard(card_id=cid, text="x")),
-        lambda ctx, store, actor, cid: cards.delete_card(ctx, store, actor, CardRef(cid)),
+        lambda ctx, store, actor, cid: edge(cards.edit_card)(
+            ctx, store, actor, EditCard(card_id=cid, text="x")
+        ),
+        lambda ctx, store, actor, cid: edge(cards.delete_card)(ctx, store, actor, CardRef(cid)),
     ],
     ids=["edit", "delete"],
 )
@@ -229,7 +231,7 @@ def test_delete_of_own_card_removes_it_and_announces_card_and_group(ctx, store, 
     code = store.code
     finance, design = groups
     card_id = add(ctx, store, ada).ack["card"]["id"]
-    outcome = cards.delete_card(ctx, store, ada, CardRef(card_id))
+    outcome = edge(cards.delete_card)(ctx, store, ada, CardRef(card_id))
     assert outcome.ack == {"card_id": card_id}
     assert store.cards.get(card_id) is None
     assert store.cards.count() == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as
+from tests.factories import card_payload, edge, facilitator, join_as
 from tests.service.announced import all_rooms, payload_of, rooms_of, sent
 from workshop.domain.commands import AddCard, AddGroup, CardRef, MoveParticipant, RenameGroup
 from workshop.domain.errors import WorkshopError
@@ -16,11 +16,11 @@ from workshop.service.outcome import RoomMove
 
 @pytest.fixture
 def card_id(ctx, store, ada):
-    return cards.add_card(ctx, store, ada, AddCard(**card_payload(text="Data silos"))).ack["card"]["id"]
+    return edge(cards.add_card)(ctx, store, ada, AddCard(**card_payload(text="Data silos"))).ack["card"]["id"]
 
 
 def hide(ctx, store, card_id, hidden=True, actor=None):
-    return facilitation.set_hidden(ctx, store, actor or facilitator(store), CardRef(card_id), hidden)
+    return edge(facilitation.set_hidden)(ctx, store, actor or facilitator(store), CardRef(card_id), hidden)
 
 
 def test_hidden_card_is_withdrawn_from_group_and_screens(ctx, store, groups, card_id):
@@ -101,7 +101,7 @@ def test_moved_person_follows_to_the_new_group_room(ctx, store, groups, ada):
     code = store.code
     finance, design = groups
     pid = ada.participant_id
-    outcome = people.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
+    outcome = edge(people.move_participant)(ctx, store, facilitator(store), MoveParticipant(pid, design))
     assert outcome.moves == (
         RoomMove(rooms.person(code, pid), rooms.group(code, finance), rooms.group(code, design)),
     )
@@ -113,9 +113,11 @@ def test_moved_person_gets_the_state_of_the_new_group(ctx, store, groups, ada, c
     code = store.code
     design = groups[1]
     carol = join_as(ctx, store, name="Carol", group=design)
-    theirs = cards.add_card(ctx, store, carol, AddCard(**card_payload(text="Design debt"))).ack["card"]["id"]
+    theirs = edge(cards.add_card)(ctx, store, carol, AddCard(**card_payload(text="Design debt"))).ack["card"][
+        "id"
+    ]
     pid = ada.participant_id
-    outcome = people.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
+    outcome = edge(people.move_participant)(ctx, store, facilitator(store), MoveParticipant(pid, design))
     assert rooms_of(outcome, "state") == {rooms.person(code, pid)}
     state = payload_of(outcome, "state", rooms.person(code, pid))
     assert state["me"]["group_id"] == design
@@ -127,7 +129,7 @@ def test_move_is_told_to_facilitators(ctx, store, groups, ada):
     code = store.code
     finance, design = groups
     pid = ada.participant_id
-    outcome = people.move_participant(ctx, store, facilitator(store), MoveParticipant(pid, design))
+    outcome = edge(people.move_participant)(ctx, store, facilitator(store), MoveParticipant(pid, design))
     assert sent(outcome) == {
         ("state", rooms.person(code, pid)),
         ("participant:updated", rooms.facilitators(code)),
@@ -140,7 +142,7 @@ def test_move_is_told_to_facilitators(ctx, store, groups, ada):
 
 
 def test_move_to_the_same_group_is_a_quiet_no_op(ctx, store, groups, ada):
-    outcome = people.move_participant(
+    outcome = edge(people.move_participant)(
         ctx, store, facilitator(store), MoveParticipant(ada.participant_id, groups[0])
     )
     assert (outcome.moves, outcome.announce) == ((), ())
@@ -157,21 +159,21 @@ def test_move_to_the_same_group_is_a_quiet_no_op(ctx, store, groups, ada):
 )
 def test_bad_move_is_refused_and_the_person_stays(ctx, store, groups, ada, move_of, code, field):
     with pytest.raises(WorkshopError) as caught:
-        people.move_participant(ctx, store, facilitator(store), move_of(ada.participant_id, groups[1]))
+        edge(people.move_participant)(ctx, store, facilitator(store), move_of(ada.participant_id, groups[1]))
     assert (caught.value.code, caught.value.field) == (code, field)
     assert store.people.get(ada.participant_id).group_id == groups[0]
 
 
 def test_attendee_cannot_move_anyone(ctx, store, groups, ada):
     with pytest.raises(WorkshopError) as caught:
-        people.move_participant(ctx, store, ada, MoveParticipant(ada.participant_id, groups[1]))
+        edge(people.move_participant)(ctx, store, ada, MoveParticipant(ada.participant_id, groups[1]))
     assert caught.value.code == "not_allowed"
     assert store.people.get(ada.participant_id).group_id == groups[0]
 
 
 def test_added_group_is_announced_to_everyone(ctx, store):
     code = store.code
-    outcome = people.add_group(ctx, store, facilitator(store), AddGroup("  Ops "))
+    outcome = edge(people.add_group)(ctx, store, facilitator(store), AddGroup("  Ops "))
     group = outcome.ack["group"]
     assert (group["name"], group["position"]) == ("Ops", 2)
     assert [g.name for g in store.groups.all()] == ["Finance", "Design", "Ops"]
@@ -186,7 +188,7 @@ def test_added_group_is_announced_to_everyone(ctx, store):
 
 def test_renamed_group_is_announced_to_everyone(ctx, store, groups):
     code = store.code
-    outcome = people.rename_group(ctx, store, facilitator(store), RenameGroup(groups[1], " Product "))
+    outcome = edge(people.rename_group)(ctx, store, facilitator(store), RenameGroup(groups[1], " Product "))
     assert outcome.ack["group"] == {
         "id": groups[1],
         "name": "Product",
@@ -205,24 +207,24 @@ def test_renamed_group_is_announced_to_everyone(ctx, store, groups):
 )
 def test_bad_group_name_is_refused_on_add_and_rename(ctx, store, groups, name, code):
     with pytest.raises(WorkshopError) as added:
-        people.add_group(ctx, store, facilitator(store), AddGroup(name))
+        edge(people.add_group)(ctx, store, facilitator(store), AddGroup(name))
     with pytest.raises(WorkshopError) as renamed:
-        people.rename_group(ctx, store, facilitator(store), RenameGroup(groups[0], name))
+        edge(people.rename_group)(ctx, store, facilitator(store), RenameGroup(groups[0], name))
     assert (added.value.code, renamed.value.code) == (code, code)
     assert [g.name for g in store.groups.all()] == ["Finance", "Design"]
 
 
 def test_renaming_an_unknown_group_is_refused(ctx, store):
     with pytest.raises(WorkshopError) as caught:
-        people.rename_group(ctx, store, facilitator(store), RenameGroup(999, "Ops"))
+        edge(people.rename_group)(ctx, store, facilitator(store), RenameGroup(999, "Ops"))
     assert (caught.value.code, caught.value.field) == ("unknown_group", "group_id")
 
 
 @pytest.mark.parametrize(
     "change",
     [
-        lambda ctx, store, actor: people.add_group(ctx, store, actor, AddGroup("Ops")),
-        lambda ctx, store, actor: people.rename_group(
+        lambda ctx, store, actor: edge(people.add_group)(ctx, store, actor, AddGroup("Ops")),
+        lambda ctx, store, actor: edge(people.rename_group)(
             ctx, store, actor, RenameGroup(store.groups.all()[0].id, "Ops")
         ),
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as, make_workshop
+from tests.factories import card_payload, edge, facilitator, join_as, make_workshop
 from tests.service.announced import payload_of, rooms_of, sent
 from workshop.domain import keys
 from workshop.domain.commands import AddCard, Join
@@ -98,7 +98,7 @@ def test_anonymous_join_where_allowed_has_no_name(ctx):
 def test_second_join_on_the_same_connection_is_refused(ctx, store):
     joined = join_as(ctx, store)
     with pytest.raises(WorkshopError) as caught:
-        joining.join(ctx, store, joined, Join(name="Again"))
+        edge(joining.join)(ctx, store, joined, Join(name="Again"))
     assert caught.value.code == "already_joined"
     assert store.people.count() == 1
 
@@ -106,7 +106,7 @@ def test_second_join_on_the_same_connection_is_refused(ctx, store):
 @pytest.mark.parametrize("role_actor", [facilitator, lambda store: Actor(code=store.code, role=SCREEN)])
 def test_facilitator_or_screen_cannot_join(ctx, store, role_actor):
     with pytest.raises(WorkshopError) as caught:
-        joining.join(ctx, store, role_actor(store), Join(name="Boss"))
+        edge(joining.join)(ctx, store, role_actor(store), Join(name="Boss"))
     assert caught.value.code == "not_allowed"
     assert store.people.count() == 0
 
@@ -149,7 +149,7 @@ def test_the_join_state_is_the_full_state_of_the_newcomer(ctx, store):
     what a full read gives, with the group's cards and all dots still to place."""
     design = group_ids(store)[1]
     ada = join_as(ctx, store, name="Ada", group=design)
-    cards.add_card(ctx, store, ada, AddCard(**card_payload(text="Data silos")))
+    edge(cards.add_card)(ctx, store, ada, AddCard(**card_payload(text="Data silos")))
     joined, outcome = joining.join(ctx, store, newcomer(store), Join(name="Bo", group=design))
     me = store.people.get(joined.participant_id)
     full = state.attendee_state(store, ctx, me)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator
+from tests.factories import card_payload, edge, facilitator
 from tests.service.announced import all_rooms, payload_of, rooms_of, sent
 from workshop.domain.commands import (
     AddCard,
@@ -28,7 +28,7 @@ VOTE = 3  # in the default agenda
 
 @pytest.fixture
 def card_id(ctx, store, ada):
-    return cards.add_card(ctx, store, ada, AddCard(**card_payload(text="Data silso"))).ack["card"]["id"]
+    return edge(cards.add_card)(ctx, store, ada, AddCard(**card_payload(text="Data silso"))).ack["card"]["id"]
 
 
 def refused(call, *args, **kwargs) -> WorkshopError:
@@ -38,11 +38,13 @@ def refused(call, *args, **kwargs) -> WorkshopError:
 
 
 def correct(ctx, store, card_id, text, actor=None):
-    return facilitation.correct_card(ctx, store, actor or facilitator(store), CorrectCard(card_id, text))
+    return edge(facilitation.correct_card)(
+        ctx, store, actor or facilitator(store), CorrectCard(card_id, text)
+    )
 
 
 def move(ctx, store, card_id, group_id, actor=None):
-    return facilitation.move_card(ctx, store, actor or facilitator(store), MoveCard(card_id, group_id))
+    return edge(facilitation.move_card)(ctx, store, actor or facilitator(store), MoveCard(card_id, group_id))
 
 
 def state_of(ctx, store, actor):
@@ -85,13 +87,13 @@ def test_correction_is_announced_to_the_group_and_stewards_only(ctx, store, grou
 
 
 def test_correction_of_a_hidden_card_reaches_facilitators_only(ctx, store, card_id):
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
     outcome = correct(ctx, store, card_id, "Data silos")
     assert sent(outcome) == {("card:updated", rooms.facilitators(store.code))}
 
 
 def test_corrected_text_reaches_a_blurred_group_blurred(ctx, store, groups, card_id):
-    steering.change_settings(ctx, store, facilitator(store), ChangeSettings(blur_cards=True))
+    edge(steering.change_settings)(ctx, store, facilitator(store), ChangeSettings(blur_cards=True))
     outcome = correct(ctx, store, card_id, "Data silos")
     to_group = payload_of(outcome, "card:updated", rooms.group(store.code, groups[0]))["card"]
     assert (to_group["blurred"], to_group["text"]) == (True, "")
@@ -153,10 +155,10 @@ def test_moved_card_updates_both_groups_counts(ctx, store, groups, card_id):
 def test_moved_card_leaves_its_theme_and_its_dots(ctx, store, groups, card_id, ada):
     finance, design = groups
     fac = facilitator(store)
-    theme_id = themes.create_theme(ctx, store, fac, CreateTheme(finance, "Silos")).ack["theme"]["id"]
-    themes.set_card_theme(ctx, store, fac, SetCardTheme(card_id, theme_id))
-    steering.set_phase(ctx, store, fac, SetPhase(VOTE))
-    voting.cast_vote(ctx, store, ada, CastVote(client_id="v-1", card_id=card_id))
+    theme_id = edge(themes.create_theme)(ctx, store, fac, CreateTheme(finance, "Silos")).ack["theme"]["id"]
+    edge(themes.set_card_theme)(ctx, store, fac, SetCardTheme(card_id, theme_id))
+    edge(steering.set_phase)(ctx, store, fac, SetPhase(VOTE))
+    edge(voting.cast_vote)(ctx, store, ada, CastVote(client_id="v-1", card_id=card_id))
     outcome = move(ctx, store, card_id, design)
     assert outcome.ack["card"]["theme_id"] is None
     assert store.cards.get(card_id).theme_id is None
@@ -167,7 +169,7 @@ def test_moved_card_leaves_its_theme_and_its_dots(ctx, store, groups, card_id, a
 def test_moved_hidden_card_is_told_to_facilitators_only_besides_the_old_group(ctx, store, groups, card_id):
     code = store.code
     design = groups[1]
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
     outcome = move(ctx, store, card_id, design)
     assert rooms.group(code, design) not in all_rooms(outcome)
     assert rooms.screens(code) not in all_rooms(outcome)
@@ -209,7 +211,7 @@ def test_only_a_facilitator_moderates(ctx, store, groups, ada, card_id, action, 
 
 
 def test_nothing_is_moderated_in_a_closed_workshop(ctx, store, groups, card_id):
-    steering.close_workshop(ctx, store, facilitator(store), Empty())
+    edge(steering.close_workshop)(ctx, store, facilitator(store), Empty())
     assert refused(correct, ctx, store, card_id, "Data silos").code == "wrong_phase"
     assert refused(move, ctx, store, card_id, groups[1]).code == "wrong_phase"
     stored = store.cards.get(card_id)

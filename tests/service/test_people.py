@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as, make_workshop
+from tests.factories import card_payload, edge, facilitator, join_as, make_workshop
 from tests.service.announced import payload_of, sent
 from workshop.domain.commands import AddCard, Empty, Join, LimitGroup, LockGroup, ParticipantRef, Shuffle
 from workshop.domain.errors import WorkshopError
@@ -32,7 +32,7 @@ def join(ctx, store, **fields):
 
 
 def post(ctx, store, actor, text="Data silos"):
-    return cards.add_card(ctx, store, actor, AddCard(**card_payload(text=text)))
+    return edge(cards.add_card)(ctx, store, actor, AddCard(**card_payload(text=text)))
 
 
 def group_of(store, actor) -> int:
@@ -49,7 +49,7 @@ def three_groups(ctx):
 
 
 def shuffle(ctx, store, strategy):
-    return people.shuffle_groups(ctx, store, facilitator(store), Shuffle(strategy))
+    return edge(people.shuffle_groups)(ctx, store, facilitator(store), Shuffle(strategy))
 
 
 def test_balanced_shuffle_evens_the_groups_and_moves_phones_along(ctx, three_groups):
@@ -112,7 +112,7 @@ def test_shuffle_leaves_removed_people_where_they_were(ctx, three_groups):
     store, group_ids = three_groups
     crowd = [join_as(ctx, store, group=group_ids[0]) for _ in range(6)]
     gone = crowd.pop()
-    people.remove_participant(ctx, store, facilitator(store), ParticipantRef(gone.participant_id))
+    edge(people.remove_participant)(ctx, store, facilitator(store), ParticipantRef(gone.participant_id))
     outcome = shuffle(ctx, store, "balanced")
     assert group_of(store, gone) == group_ids[0]
     assert rooms.person(store.code, gone.participant_id) not in outcome.refresh
@@ -129,7 +129,7 @@ def test_unknown_shuffle_strategy_is_invalid_and_nobody_moves(ctx, store, groups
 
 def test_no_shuffle_in_a_closed_workshop(ctx, store, groups):
     crowd = [join_as(ctx, store, group=groups[0]) for _ in range(4)]
-    steering.close_workshop(ctx, store, facilitator(store), Empty())
+    edge(steering.close_workshop)(ctx, store, facilitator(store), Empty())
     assert refused(shuffle, ctx, store, "balanced").code == "wrong_phase"
     assert {group_of(store, a) for a in crowd} == {groups[0]}
 
@@ -138,11 +138,11 @@ def test_no_shuffle_in_a_closed_workshop(ctx, store, groups):
 
 
 def lock(ctx, store, group_id, locked=True):
-    return people.lock_group(ctx, store, facilitator(store), LockGroup(group_id, locked))
+    return edge(people.lock_group)(ctx, store, facilitator(store), LockGroup(group_id, locked))
 
 
 def limit(ctx, store, group_id, size_limit):
-    return people.limit_group(ctx, store, facilitator(store), LimitGroup(group_id, size_limit))
+    return edge(people.limit_group)(ctx, store, facilitator(store), LimitGroup(group_id, size_limit))
 
 
 def test_locking_a_group_tells_everyone(ctx, store, groups):
@@ -240,7 +240,7 @@ def pair(ctx, store, groups):
 
 
 def remove(ctx, store, participant_id):
-    return people.remove_participant(ctx, store, facilitator(store), ParticipantRef(participant_id))
+    return edge(people.remove_participant)(ctx, store, facilitator(store), ParticipantRef(participant_id))
 
 
 def test_removed_person_is_told_disconnected_and_announced(ctx, store, groups, pair):
@@ -305,10 +305,10 @@ def test_removing_an_unknown_person_is_not_found(ctx, store):
 
 
 PEOPLE_USE_CASES = [
-    ("groups:shuffle", people.shuffle_groups, Shuffle("balanced")),
-    ("group:lock", people.lock_group, LockGroup(1, True)),
-    ("group:limit", people.limit_group, LimitGroup(1, 1)),
-    ("participant:remove", people.remove_participant, ParticipantRef(1)),
+    ("groups:shuffle", edge(people.shuffle_groups), Shuffle("balanced")),
+    ("group:lock", edge(people.lock_group), LockGroup(1, True)),
+    ("group:limit", edge(people.limit_group), LimitGroup(1, 1)),
+    ("participant:remove", edge(people.remove_participant), ParticipantRef(1)),
 ]
 
 

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as, make_workshop
+from tests.factories import card_payload, edge, facilitator, join_as, make_workshop
 from workshop.domain.commands import AddCard, ChangeSettings, Empty, MergeCards
 from workshop.domain.errors import InvalidInput, NotAllowed, UnknownWorkshop
 from workshop.domain.retention import DAY
@@ -19,11 +19,13 @@ ORGANISATIONS = ("Ministry of Secret Things", "Bank of Elsewhere", "Agency Nine"
 
 
 def close(ctx, store):
-    steering.close_workshop(ctx, store, facilitator(store), Empty())
+    edge(steering.close_workshop)(ctx, store, facilitator(store), Empty())
 
 
 def set_retention(ctx, store, value, actor=None):
-    return steering.change_settings(ctx, store, actor or facilitator(store), ChangeSettings(retention=value))
+    return edge(steering.change_settings)(
+        ctx, store, actor or facilitator(store), ChangeSettings(retention=value)
+    )
 
 
 # --- setting the retention
@@ -95,7 +97,7 @@ def test_open_kept_and_reopened_workshops_stay(ctx, clock):
     still_open, _ = make_workshop(ctx, retention=1)
     reopened, _ = make_workshop(ctx, retention=1)
     close(ctx, reopened)
-    steering.reopen_workshop(ctx, reopened, facilitator(reopened), Empty())
+    edge(steering.reopen_workshop)(ctx, reopened, facilitator(reopened), Empty())
     clock.tick(3650 * DAY)
     assert privacy.apply_retention(ctx) == []
     assert sorted(ctx.files.codes()) == sorted([kept.code, still_open.code, reopened.code])
@@ -213,12 +215,16 @@ def busy(ctx, store, groups):
         for i, (name, org) in enumerate(zip(NAMES, ORGANISATIONS, strict=True))
     ]
     posted = [
-        cards.add_card(ctx, store, person, AddCard(**card_payload(text=f"Card by {i}"))).ack["card"]["id"]
+        edge(cards.add_card)(ctx, store, person, AddCard(**card_payload(text=f"Card by {i}"))).ack["card"][
+            "id"
+        ]
         for i, person in enumerate(people)
     ]
-    extra = cards.add_card(ctx, store, people[0], AddCard(**card_payload(text="Folded"))).ack["card"]["id"]
+    extra = edge(cards.add_card)(ctx, store, people[0], AddCard(**card_payload(text="Folded"))).ack["card"][
+        "id"
+    ]
     fac = facilitator(store)
-    themes.merge_cards(ctx, store, fac, MergeCards(into=posted[0], cards=[extra]))
+    edge(themes.merge_cards)(ctx, store, fac, MergeCards(into=posted[0], cards=[extra]))
     return people
 
 

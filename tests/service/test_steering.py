@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as, make_workshop
+from tests.factories import card_payload, edge, facilitator, join_as, make_workshop, send
 from tests.service.announced import all_rooms, payload_of, rooms_of, sent
 from workshop.domain.commands import (
     AddCard,
@@ -41,15 +39,15 @@ def refused(call, *args, **kwargs) -> WorkshopError:
 
 
 def go(ctx, store, index):
-    return steering.set_phase(ctx, store, facilitator(store), SetPhase(index))
+    return edge(steering.set_phase)(ctx, store, facilitator(store), SetPhase(index))
 
 
 def add(ctx, store, actor, **overrides):
-    return cards.add_card(ctx, store, actor, AddCard(**card_payload(**overrides)))
+    return edge(cards.add_card)(ctx, store, actor, AddCard(**card_payload(**overrides)))
 
 
 def vote(ctx, store, actor, card_id, client_id="v-1"):
-    return voting.cast_vote(ctx, store, actor, CastVote(client_id=client_id, card_id=card_id))
+    return edge(voting.cast_vote)(ctx, store, actor, CastVote(client_id=client_id, card_id=card_id))
 
 
 def settings_of(store) -> dict:
@@ -84,7 +82,7 @@ def test_phase_set_moves_everyone_with_the_timer_set_to_the_phase_not_running(ct
 
 
 def test_phase_set_stops_a_running_timer_and_sets_the_new_length(ctx, store, clock):
-    steering.start_timer(ctx, store, facilitator(store), TimerSeconds(90))
+    edge(steering.start_timer)(ctx, store, facilitator(store), TimerSeconds(90))
     clock.tick(30)
     outcome = go(ctx, store, CLUSTER)
     assert outcome.ack["timer"] == {
@@ -115,7 +113,7 @@ def test_phase_out_of_the_agenda_is_invalid_and_nothing_moves(ctx, store, index)
 @pytest.mark.parametrize("role", [ATTENDEE, SCREEN])
 def test_attendee_or_screen_cannot_set_the_phase(ctx, store, ada, role):
     actor = ada if role == ATTENDEE else Actor(code=store.code, role=SCREEN)
-    error = refused(steering.set_phase, ctx, store, actor, SetPhase(VOTE))
+    error = refused(edge(steering.set_phase), ctx, store, actor, SetPhase(VOTE))
     assert error.code == "not_allowed"
     assert store.live().phase_index == JOIN
 
@@ -147,7 +145,7 @@ def test_phase_question_falls_back_to_the_workshop_question(ctx):
 
 
 def set_agenda(ctx, store, *items, actor=None):
-    return steering.set_agenda(ctx, store, actor or facilitator(store), SetAgenda(list(items)))
+    return edge(steering.set_agenda)(ctx, store, actor or facilitator(store), SetAgenda(list(items)))
 
 
 def test_agenda_set_replaces_the_agenda_for_everyone(ctx, store):
@@ -207,23 +205,23 @@ def test_bad_agenda_is_refused_and_the_old_one_kept(ctx, store, items, code):
 
 
 def start(ctx, store, seconds):
-    return steering.start_timer(ctx, store, facilitator(store), TimerSeconds(seconds))
+    return edge(steering.start_timer)(ctx, store, facilitator(store), TimerSeconds(seconds))
 
 
 def pause(ctx, store):
-    return steering.pause_timer(ctx, store, facilitator(store), Empty())
+    return edge(steering.pause_timer)(ctx, store, facilitator(store), Empty())
 
 
 def resume(ctx, store):
-    return steering.resume_timer(ctx, store, facilitator(store), Empty())
+    return edge(steering.resume_timer)(ctx, store, facilitator(store), Empty())
 
 
 def add_time(ctx, store, seconds):
-    return steering.add_time(ctx, store, facilitator(store), TimerSeconds(seconds))
+    return edge(steering.add_time)(ctx, store, facilitator(store), TimerSeconds(seconds))
 
 
 def reset(ctx, store):
-    return steering.reset_timer(ctx, store, facilitator(store), Empty())
+    return edge(steering.reset_timer)(ctx, store, facilitator(store), Empty())
 
 
 def test_started_timer_runs_and_counts_down_as_the_clock_ticks(ctx, store, clock):
@@ -314,12 +312,12 @@ def test_reset_timer_stops_at_its_full_length(ctx, store, clock):
 @pytest.mark.parametrize(
     "use_case, seconds",
     [
-        (steering.start_timer, 0),
-        (steering.start_timer, -5),
-        (steering.start_timer, 36_001),
-        (steering.add_time, 0),
-        (steering.add_time, 3601),
-        (steering.add_time, -3601),
+        (edge(steering.start_timer), 0),
+        (edge(steering.start_timer), -5),
+        (edge(steering.start_timer), 36_001),
+        (edge(steering.add_time), 0),
+        (edge(steering.add_time), 3601),
+        (edge(steering.add_time), -3601),
     ],
 )
 def test_bad_timer_seconds_are_invalid_and_the_timer_unchanged(ctx, store, use_case, seconds):
@@ -365,7 +363,7 @@ def test_paused_timer_comes_back_exactly_after_a_restart(ctx, store, clock):
 
 
 def change(ctx, store, **fields):
-    return steering.change_settings(ctx, store, facilitator(store), ChangeSettings(**fields))
+    return edge(steering.change_settings)(ctx, store, facilitator(store), ChangeSettings(**fields))
 
 
 def test_settings_set_changes_only_the_given_switches_and_refreshes_everyone(ctx, store):
@@ -421,7 +419,7 @@ def test_vote_budget_at_the_limits_is_accepted(ctx, store, ada, votes):
 
 def test_cards_reveal_sets_the_switch_and_refreshes_everyone(ctx, store):
     change(ctx, store, blur_cards=True)
-    outcome = steering.reveal_cards(ctx, store, facilitator(store), Empty())
+    outcome = edge(steering.reveal_cards)(ctx, store, facilitator(store), Empty())
     everyone = rooms.everyone(store.code)
     assert outcome.ack["settings"]["cards_revealed"] is True
     assert outcome.ack["settings"]["blur_cards"] is True
@@ -463,7 +461,7 @@ def test_blurred_card_is_blurred_in_a_groupmates_state_but_not_in_the_authors(ct
 def test_edit_of_a_blurred_card_reaches_the_group_blurred(ctx, store, groups, ada, bob):
     change(ctx, store, blur_cards=True)
     card_id = add(ctx, store, ada).ack["card"]["id"]
-    outcome = cards.edit_card(ctx, store, ada, EditCard(card_id, "Data silos everywhere"))
+    outcome = edge(cards.edit_card)(ctx, store, ada, EditCard(card_id, "Data silos everywhere"))
     assert outcome.ack["card"]["text"] == "Data silos everywhere"
     to_group = payload_of(outcome, "card:updated", rooms.group(store.code, groups[0]))["card"]
     assert (to_group["blurred"], to_group["text"]) == (True, "")
@@ -472,7 +470,7 @@ def test_edit_of_a_blurred_card_reaches_the_group_blurred(ctx, store, groups, ad
 def test_revealed_cards_show_their_text_in_a_fresh_attendee_state(ctx, store, ada, bob):
     change(ctx, store, blur_cards=True)
     add(ctx, store, ada, text="Data silos")
-    outcome = steering.reveal_cards(ctx, store, facilitator(store), Empty())
+    outcome = edge(steering.reveal_cards)(ctx, store, facilitator(store), Empty())
     assert outcome.refresh == (rooms.everyone(store.code),)
     [seen_by_bob] = role_state.attendee_state(store, ctx, store.people.get(bob.participant_id))["cards"]
     assert seen_by_bob["text"] == "Data silos" and "blurred" not in seen_by_bob
@@ -513,8 +511,8 @@ def test_cards_follow_the_phase(ctx, store, ada, posted, phase, cards_while_voti
     go(ctx, store, phase)
     attempts = {
         "add": lambda: add(ctx, store, ada, text="Another"),
-        "edit": lambda: cards.edit_card(ctx, store, ada, EditCard(posted["id"], "Changed")),
-        "delete": lambda: cards.delete_card(ctx, store, ada, CardRef(posted["id"])),
+        "edit": lambda: edge(cards.edit_card)(ctx, store, ada, EditCard(posted["id"], "Changed")),
+        "delete": lambda: edge(cards.delete_card)(ctx, store, ada, CardRef(posted["id"])),
     }
     for name, attempt in attempts.items():
         if allowed:
@@ -534,8 +532,8 @@ def test_cards_are_refused_in_a_closed_phase(ctx):
     go(ctx, store, 2)
     assert store.live().closed is True
     assert refused(add, ctx, store, ada).code == "wrong_phase"
-    assert refused(cards.edit_card, ctx, store, ada, EditCard(card_id, "Changed")).code == "wrong_phase"
-    assert refused(cards.delete_card, ctx, store, ada, CardRef(card_id)).code == "wrong_phase"
+    assert refused(edge(cards.edit_card), ctx, store, ada, EditCard(card_id, "Changed")).code == "wrong_phase"
+    assert refused(edge(cards.delete_card), ctx, store, ada, CardRef(card_id)).code == "wrong_phase"
     assert store.cards.count() == 1
 
 
@@ -558,15 +556,15 @@ def test_a_card_resent_after_the_phase_closed_answers_the_stored_card(ctx, store
 
 
 def close(ctx, store):
-    return steering.close_workshop(ctx, store, facilitator(store), Empty())
+    return edge(steering.close_workshop)(ctx, store, facilitator(store), Empty())
 
 
 def reopen(ctx, store):
-    return steering.reopen_workshop(ctx, store, facilitator(store), Empty())
+    return edge(steering.reopen_workshop)(ctx, store, facilitator(store), Empty())
 
 
 def newcomer(ctx, store):
-    return joining.join(ctx, store, Actor(code=store.code, role=ATTENDEE), Join(name="Late"))
+    return edge(joining.join)(ctx, store, Actor(code=store.code, role=ATTENDEE), Join(name="Late"))
 
 
 def test_closing_tells_everyone_and_refreshes_every_screen(ctx, store):
@@ -583,8 +581,11 @@ def test_closed_workshop_refuses_cards_and_joins_until_reopened(ctx, store, ada,
     go(ctx, store, BRAINSTORM)
     close(ctx, store)
     assert refused(add, ctx, store, ada).code == "wrong_phase"
-    assert refused(cards.edit_card, ctx, store, ada, EditCard(posted["id"], "Changed")).code == "wrong_phase"
-    assert refused(cards.delete_card, ctx, store, ada, CardRef(posted["id"])).code == "wrong_phase"
+    assert (
+        refused(edge(cards.edit_card), ctx, store, ada, EditCard(posted["id"], "Changed")).code
+        == "wrong_phase"
+    )
+    assert refused(edge(cards.delete_card), ctx, store, ada, CardRef(posted["id"])).code == "wrong_phase"
     assert refused(newcomer, ctx, store).code == "wrong_phase"
     assert (store.cards.count(), store.people.count()) == (1, 1)
 
@@ -605,10 +606,10 @@ def test_closed_workshop_is_read_only_for_the_facilitator_too(ctx, store):
     before = store.live()
     fac = facilitator(store)
     assert refused(go, ctx, store, VOTE).code == "wrong_phase"
-    assert refused(steering.start_timer, ctx, store, fac, TimerSeconds(60)).code == "wrong_phase"
-    assert refused(steering.reset_timer, ctx, store, fac, Empty()).code == "wrong_phase"
+    assert refused(edge(steering.start_timer), ctx, store, fac, TimerSeconds(60)).code == "wrong_phase"
+    assert refused(edge(steering.reset_timer), ctx, store, fac, Empty()).code == "wrong_phase"
     agenda = [AgendaItem(kind=p.kind, name=p.name, minutes=p.minutes) for p in before.agenda[:2]]
-    assert refused(steering.set_agenda, ctx, store, fac, SetAgenda(agenda)).code == "wrong_phase"
+    assert refused(edge(steering.set_agenda), ctx, store, fac, SetAgenda(agenda)).code == "wrong_phase"
     assert (store.live().phase_index, store.live().timer, store.live().agenda) == (
         before.phase_index,
         before.timer,
@@ -656,11 +657,11 @@ def test_closed_state_carries_the_report_for_every_role(ctx, store, ada):
 
 
 def show(ctx, store, **fields):
-    return steering.show_report(ctx, store, facilitator(store), ShowReport(**fields))
+    return edge(steering.show_report)(ctx, store, facilitator(store), ShowReport(**fields))
 
 
 def step(ctx, store, delta):
-    return steering.step_report(ctx, store, facilitator(store), Empty(), delta)
+    return edge(steering.step_report)(ctx, store, facilitator(store), Empty(), delta)
 
 
 def test_report_show_points_facilitators_and_screens_at_one_group(ctx, store, groups):
@@ -724,20 +725,20 @@ def test_report_step_is_announced_to_facilitators_and_screens(ctx, store):
 
 
 STEERING = [
-    ("phase:set", steering.set_phase, SetPhase(VOTE)),
-    ("agenda:set", steering.set_agenda, SetAgenda([AgendaItem("vote")])),
-    ("timer:start", steering.start_timer, TimerSeconds(60)),
-    ("timer:pause", steering.pause_timer, Empty()),
-    ("timer:resume", steering.resume_timer, Empty()),
-    ("timer:add", steering.add_time, TimerSeconds(60)),
-    ("timer:reset", steering.reset_timer, Empty()),
-    ("settings:set", steering.change_settings, ChangeSettings(votes_per_person=9)),
-    ("cards:reveal", steering.reveal_cards, Empty()),
-    ("workshop:close", steering.close_workshop, Empty()),
-    ("workshop:reopen", steering.reopen_workshop, Empty()),
-    ("report:show", steering.show_report, ShowReport(synthesis=True)),
-    ("report:next", functools.partial(steering.step_report, delta=1), Empty()),
-    ("report:prev", functools.partial(steering.step_report, delta=-1), Empty()),
+    ("phase:set", edge(steering.set_phase), SetPhase(VOTE)),
+    ("agenda:set", edge(steering.set_agenda), SetAgenda([AgendaItem("vote")])),
+    ("timer:start", edge(steering.start_timer), TimerSeconds(60)),
+    ("timer:pause", edge(steering.pause_timer), Empty()),
+    ("timer:resume", edge(steering.resume_timer), Empty()),
+    ("timer:add", edge(steering.add_time), TimerSeconds(60)),
+    ("timer:reset", edge(steering.reset_timer), Empty()),
+    ("settings:set", edge(steering.change_settings), ChangeSettings(votes_per_person=9)),
+    ("cards:reveal", edge(steering.reveal_cards), Empty()),
+    ("workshop:close", edge(steering.close_workshop), Empty()),
+    ("workshop:reopen", edge(steering.reopen_workshop), Empty()),
+    ("report:show", edge(steering.show_report), ShowReport(synthesis=True)),
+    ("report:next", lambda ctx, store, actor, cmd: send(ctx, store, actor, "report:next", cmd), Empty()),
+    ("report:prev", lambda ctx, store, actor, cmd: send(ctx, store, actor, "report:prev", cmd), Empty()),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as
+from tests.factories import card_payload, edge, facilitator, join_as
 from tests.service.announced import all_rooms, payload_of, rooms_of, sent
 from workshop.domain.commands import (
     AddCard,
@@ -43,29 +43,29 @@ def refused(call, *args, **kwargs) -> WorkshopError:
 
 
 def post(ctx, store, actor, text, **overrides) -> int:
-    return cards.add_card(ctx, store, actor, AddCard(**card_payload(text=text, **overrides))).ack["card"][
-        "id"
-    ]
+    return edge(cards.add_card)(ctx, store, actor, AddCard(**card_payload(text=text, **overrides))).ack[
+        "card"
+    ]["id"]
 
 
 def create(ctx, store, group_id, name="Silos"):
-    return themes.create_theme(ctx, store, facilitator(store), CreateTheme(group_id, name))
+    return edge(themes.create_theme)(ctx, store, facilitator(store), CreateTheme(group_id, name))
 
 
 def set_theme(ctx, store, card_id, theme_id):
-    return themes.set_card_theme(ctx, store, facilitator(store), SetCardTheme(card_id, theme_id))
+    return edge(themes.set_card_theme)(ctx, store, facilitator(store), SetCardTheme(card_id, theme_id))
 
 
 def merge(ctx, store, into, others):
-    return themes.merge_cards(ctx, store, facilitator(store), MergeCards(into, list(others)))
+    return edge(themes.merge_cards)(ctx, store, facilitator(store), MergeCards(into, list(others)))
 
 
 def vote(ctx, store, actor, client_id, **target):
-    return voting.cast_vote(ctx, store, actor, CastVote(client_id=client_id, **target))
+    return edge(voting.cast_vote)(ctx, store, actor, CastVote(client_id=client_id, **target))
 
 
 def open_voting(ctx, store):
-    steering.set_phase(ctx, store, facilitator(store), SetPhase(VOTE))
+    edge(steering.set_phase)(ctx, store, facilitator(store), SetPhase(VOTE))
 
 
 def stewards_and(store, group_id) -> set[str]:
@@ -115,7 +115,9 @@ def test_theme_in_an_unknown_group_is_refused(ctx, store):
 def test_renamed_theme_is_announced_to_the_same_rooms(ctx, store, groups):
     finance, design = groups
     theme_id = create(ctx, store, finance).ack["theme"]["id"]
-    outcome = themes.rename_theme(ctx, store, facilitator(store), RenameTheme(theme_id, "Silos of data"))
+    outcome = edge(themes.rename_theme)(
+        ctx, store, facilitator(store), RenameTheme(theme_id, "Silos of data")
+    )
     assert outcome.ack["theme"]["name"] == "Silos of data"
     assert sent(outcome) == {("theme:renamed", room) for room in stewards_and(store, finance)}
     assert rooms.group(store.code, design) not in all_rooms(outcome)
@@ -123,7 +125,7 @@ def test_renamed_theme_is_announced_to_the_same_rooms(ctx, store, groups):
 
 
 def test_renaming_an_unknown_theme_is_not_found(ctx, store):
-    error = refused(themes.rename_theme, ctx, store, facilitator(store), RenameTheme(999, "Name"))
+    error = refused(edge(themes.rename_theme), ctx, store, facilitator(store), RenameTheme(999, "Name"))
     assert (error.code, error.field) == ("not_found", "theme_id")
 
 
@@ -136,7 +138,7 @@ def test_deleted_theme_leaves_its_cards_unthemed_and_gives_its_dots_back(ctx, st
     vote(ctx, store, ada, "v-1", theme_id=theme_id)
     vote(ctx, store, ada, "v-2", card_id=card_id)
 
-    outcome = themes.delete_theme(ctx, store, facilitator(store), ThemeRef(theme_id))
+    outcome = edge(themes.delete_theme)(ctx, store, facilitator(store), ThemeRef(theme_id))
     assert outcome.ack == {"theme_id": theme_id}
     assert sent(outcome) == {("theme:deleted", room) for room in stewards_and(store, finance)}
     for room in stewards_and(store, finance):
@@ -150,7 +152,7 @@ def test_deleted_theme_leaves_its_cards_unthemed_and_gives_its_dots_back(ctx, st
 
 
 def test_deleting_an_unknown_theme_is_not_found(ctx, store):
-    error = refused(themes.delete_theme, ctx, store, facilitator(store), ThemeRef(999))
+    error = refused(edge(themes.delete_theme), ctx, store, facilitator(store), ThemeRef(999))
     assert (error.code, error.field) == ("not_found", "theme_id")
 
 
@@ -315,7 +317,7 @@ def alike(ctx, store, groups, ada, bob, dana):
 
 def test_suggestions_group_alike_cards_and_change_nothing(ctx, store, groups, alike):
     cards_before = store.cards.all()
-    outcome = themes.suggest_themes(ctx, store, facilitator(store), GroupRef(groups[0]))
+    outcome = edge(themes.suggest_themes)(ctx, store, facilitator(store), GroupRef(groups[0]))
     suggestions = outcome.ack["suggestions"]
     assert [s["card_ids"] for s in suggestions] == [
         [alike["silos_1"], alike["silos_2"]],
@@ -331,12 +333,12 @@ def test_suggestions_group_alike_cards_and_change_nothing(ctx, store, groups, al
 def test_suggestions_leave_out_themed_and_hidden_cards(ctx, store, groups, alike):
     theme_id = create(ctx, store, groups[0]).ack["theme"]["id"]
     set_theme(ctx, store, alike["silos_1"], theme_id)
-    outcome = themes.suggest_themes(ctx, store, facilitator(store), GroupRef(groups[0]))
+    outcome = edge(themes.suggest_themes)(ctx, store, facilitator(store), GroupRef(groups[0]))
     assert [s["card_ids"] for s in outcome.ack["suggestions"]] == [[alike["budget_1"], alike["budget_2"]]]
 
 
 def test_suggestions_for_an_unknown_group_are_refused(ctx, store):
-    error = refused(themes.suggest_themes, ctx, store, facilitator(store), GroupRef(999))
+    error = refused(edge(themes.suggest_themes), ctx, store, facilitator(store), GroupRef(999))
     assert (error.code, error.field) == ("unknown_group", "group_id")
 
 
@@ -347,12 +349,12 @@ def test_themes_do_not_change_in_a_closed_workshop(ctx, store, groups, ada):
     card_id = post(ctx, store, ada, "Data silos")
     other_id = post(ctx, store, ada, "Silos of data")
     theme_id = create(ctx, store, groups[0]).ack["theme"]["id"]
-    steering.close_workshop(ctx, store, facilitator(store), Empty())
+    edge(steering.close_workshop)(ctx, store, facilitator(store), Empty())
     fac = facilitator(store)
     attempts = [
         lambda: create(ctx, store, groups[0], "Another"),
-        lambda: themes.rename_theme(ctx, store, fac, RenameTheme(theme_id, "Renamed")),
-        lambda: themes.delete_theme(ctx, store, fac, ThemeRef(theme_id)),
+        lambda: edge(themes.rename_theme)(ctx, store, fac, RenameTheme(theme_id, "Renamed")),
+        lambda: edge(themes.delete_theme)(ctx, store, fac, ThemeRef(theme_id)),
         lambda: set_theme(ctx, store, card_id, theme_id),
         lambda: merge(ctx, store, card_id, [other_id]),
     ]
@@ -364,12 +366,12 @@ def test_themes_do_not_change_in_a_closed_workshop(ctx, store, groups, ada):
 
 
 THEME_USE_CASES = [
-    ("theme:create", themes.create_theme, CreateTheme(1, "Mine")),
-    ("theme:rename", themes.rename_theme, RenameTheme(1, "Mine")),
-    ("theme:delete", themes.delete_theme, ThemeRef(1)),
-    ("theme:suggest", themes.suggest_themes, GroupRef(1)),
-    ("card:theme", themes.set_card_theme, SetCardTheme(1, None)),
-    ("card:merge", themes.merge_cards, MergeCards(1, [2])),
+    ("theme:create", edge(themes.create_theme), CreateTheme(1, "Mine")),
+    ("theme:rename", edge(themes.rename_theme), RenameTheme(1, "Mine")),
+    ("theme:delete", edge(themes.delete_theme), ThemeRef(1)),
+    ("theme:suggest", edge(themes.suggest_themes), GroupRef(1)),
+    ("card:theme", edge(themes.set_card_theme), SetCardTheme(1, None)),
+    ("card:merge", edge(themes.merge_cards), MergeCards(1, [2])),
 ]
 
 

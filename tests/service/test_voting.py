@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tests.factories import card_payload, facilitator, join_as, make_workshop
+from tests.factories import card_payload, edge, facilitator, join_as, make_workshop
 from tests.service.announced import payload_of, sent
 from workshop.domain.commands import (
     AddCard,
@@ -35,12 +35,12 @@ def board(ctx, store, groups, ada, bob, dana):
     """Four Finance cards and a Finance theme, a Design card and theme; voting is open."""
 
     def post(actor, text):
-        return cards.add_card(ctx, store, actor, AddCard(**card_payload(text=text))).ack["card"]["id"]
+        return edge(cards.add_card)(ctx, store, actor, AddCard(**card_payload(text=text))).ack["card"]["id"]
 
     def theme(group_id, name):
-        return themes.create_theme(ctx, store, facilitator(store), CreateTheme(group_id, name)).ack["theme"][
-            "id"
-        ]
+        return edge(themes.create_theme)(ctx, store, facilitator(store), CreateTheme(group_id, name)).ack[
+            "theme"
+        ]["id"]
 
     ids = {
         "f1": post(ada, "Data silos"),
@@ -51,7 +51,7 @@ def board(ctx, store, groups, ada, bob, dana):
         "f_theme": theme(groups[0], "Money"),
         "d_theme": theme(groups[1], "Craft"),
     }
-    steering.set_phase(ctx, store, facilitator(store), SetPhase(VOTE))
+    edge(steering.set_phase)(ctx, store, facilitator(store), SetPhase(VOTE))
     return ids
 
 
@@ -60,11 +60,11 @@ _client_ids = itertools.count(1)
 
 def cast(ctx, store, actor, *, client_id=None, **target):
     cmd = CastVote(client_id=client_id or f"v-{next(_client_ids)}", **target)
-    return voting.cast_vote(ctx, store, actor, cmd)
+    return edge(voting.cast_vote)(ctx, store, actor, cmd)
 
 
 def retract(ctx, store, actor, **target):
-    return voting.retract_vote(ctx, store, actor, RetractVote(**target))
+    return edge(voting.retract_vote)(ctx, store, actor, RetractVote(**target))
 
 
 def refused(call, *args, **kwargs) -> WorkshopError:
@@ -74,7 +74,7 @@ def refused(call, *args, **kwargs) -> WorkshopError:
 
 
 def reveal(ctx, store):
-    return voting.reveal_votes(ctx, store, facilitator(store), Empty())
+    return edge(voting.reveal_votes)(ctx, store, facilitator(store), Empty())
 
 
 def state_of(ctx, store, actor):
@@ -118,7 +118,7 @@ def test_a_dot_beyond_the_budget_is_refused(ctx, store, board, ada):
 
 
 def test_the_budget_follows_the_settings(ctx, store, board, ada):
-    steering.change_settings(ctx, store, facilitator(store), ChangeSettings(votes_per_person=1))
+    edge(steering.change_settings)(ctx, store, facilitator(store), ChangeSettings(votes_per_person=1))
     assert cast(ctx, store, ada, card_id=board["f1"]).ack["votes_left"] == 0
     assert refused(cast, ctx, store, ada, card_id=board["f2"]).code == "no_votes_left"
 
@@ -132,7 +132,9 @@ def test_a_second_dot_on_the_same_item_is_a_duplicate(ctx, store, board, ada):
 
 
 def test_several_dots_on_one_item_when_the_workshop_allows_it(ctx, store, board, ada):
-    steering.change_settings(ctx, store, facilitator(store), ChangeSettings(multiple_votes_per_item=True))
+    edge(steering.change_settings)(
+        ctx, store, facilitator(store), ChangeSettings(multiple_votes_per_item=True)
+    )
     cast(ctx, store, ada, card_id=board["f1"])
     cast(ctx, store, ada, card_id=board["f1"])
     outcome = cast(ctx, store, ada, card_id=board["f1"])
@@ -150,8 +152,8 @@ def test_another_groups_item_is_not_yours(ctx, store, board, ada, target):
 
 def test_hidden_missing_or_merged_items_are_not_found(ctx, store, board, ada):
     fac = facilitator(store)
-    facilitation.set_hidden(ctx, store, fac, CardRef(board["f1"]), True)
-    themes.merge_cards(ctx, store, fac, MergeCards(board["f3"], [board["f4"]]))
+    edge(facilitation.set_hidden)(ctx, store, fac, CardRef(board["f1"]), True)
+    edge(themes.merge_cards)(ctx, store, fac, MergeCards(board["f3"], [board["f4"]]))
     for target, field in [
         ({"card_id": board["f1"]}, "card_id"),
         ({"card_id": 999}, "card_id"),
@@ -173,7 +175,9 @@ def test_a_vote_names_exactly_one_item(ctx, store, board, ada, target):
 
 @pytest.mark.parametrize("client_id", ["", "   ", "x" * 65])
 def test_a_vote_needs_a_usable_client_id(ctx, store, board, ada, client_id):
-    error = refused(voting.cast_vote, ctx, store, ada, CastVote(client_id=client_id, card_id=board["f1"]))
+    error = refused(
+        edge(voting.cast_vote), ctx, store, ada, CastVote(client_id=client_id, card_id=board["f1"])
+    )
     assert (error.code, error.field) == ("invalid_input", "client_id")
     assert store.votes.count() == 0
 
@@ -188,7 +192,7 @@ def test_a_resent_vote_changes_nothing(ctx, store, board, ada):
 
 def test_a_vote_resent_after_voting_closed_still_answers(ctx, store, board, ada):
     first = cast(ctx, store, ada, card_id=board["f1"], client_id="v-same")
-    steering.set_phase(ctx, store, facilitator(store), SetPhase(BRAINSTORM))
+    edge(steering.set_phase)(ctx, store, facilitator(store), SetPhase(BRAINSTORM))
     assert cast(ctx, store, ada, card_id=board["f1"], client_id="v-same").ack == first.ack
     assert store.votes.count() == 1
 
@@ -208,7 +212,7 @@ def test_only_a_joined_attendee_votes(ctx, store, board, actor, code):
 
 
 def test_a_removed_attendee_cannot_vote(ctx, store, board, ada):
-    people.remove_participant(ctx, store, facilitator(store), ParticipantRef(ada.participant_id))
+    edge(people.remove_participant)(ctx, store, facilitator(store), ParticipantRef(ada.participant_id))
     assert refused(cast, ctx, store, ada, card_id=board["f1"]).code == "removed"
 
 
@@ -226,7 +230,9 @@ def test_retracting_gives_a_dot_back(ctx, store, board, ada):
 
 
 def test_retracting_takes_back_one_of_several_dots(ctx, store, board, ada):
-    steering.change_settings(ctx, store, facilitator(store), ChangeSettings(multiple_votes_per_item=True))
+    edge(steering.change_settings)(
+        ctx, store, facilitator(store), ChangeSettings(multiple_votes_per_item=True)
+    )
     cast(ctx, store, ada, card_id=board["f1"])
     cast(ctx, store, ada, card_id=board["f1"])
     assert retract(ctx, store, ada, card_id=board["f1"]).ack["my_votes"] == dots({board["f1"]: 1})
@@ -245,7 +251,7 @@ def test_retracting_where_you_have_no_dot_is_not_found(ctx, store, board, ada, b
 
 def test_retracting_outside_the_vote_phase_is_refused(ctx, store, board, ada):
     cast(ctx, store, ada, card_id=board["f1"])
-    steering.set_phase(ctx, store, facilitator(store), SetPhase(BRAINSTORM))
+    edge(steering.set_phase)(ctx, store, facilitator(store), SetPhase(BRAINSTORM))
     assert refused(retract, ctx, store, ada, card_id=board["f1"]).code == "wrong_phase"
     assert store.votes.count() == 1
 
@@ -274,7 +280,7 @@ def test_once_revealed_every_dot_is_told_to_everyone(ctx, store, board, ada):
     assert payload_of(outcome, "votes:changed", rooms.everyone(code)) == {
         "tallies": dots(themes_={board["f_theme"]: 1})
     }
-    voting.hide_votes(ctx, store, facilitator(store), Empty())
+    edge(voting.hide_votes)(ctx, store, facilitator(store), Empty())
     hidden_again = retract(ctx, store, ada, theme_id=board["f_theme"])
     assert sent(hidden_again) == {("votes:changed", rooms.facilitators(code))}
 
@@ -295,14 +301,14 @@ def test_revealing_sends_everyone_all_the_tallies(ctx, store, board, ada, dana):
 
 def test_hiding_the_votes_tells_everyone(ctx, store, board):
     reveal(ctx, store)
-    outcome = voting.hide_votes(ctx, store, facilitator(store), Empty())
+    outcome = edge(voting.hide_votes)(ctx, store, facilitator(store), Empty())
     everyone = rooms.everyone(store.code)
     assert outcome.ack["settings"]["votes_revealed"] is False
     assert sent(outcome) == {("votes:hidden", everyone)}
     assert payload_of(outcome, "votes:hidden", everyone) == {}
 
 
-@pytest.mark.parametrize("use_case", [voting.reveal_votes, voting.hide_votes])
+@pytest.mark.parametrize("use_case", [edge(voting.reveal_votes), edge(voting.hide_votes)])
 @pytest.mark.parametrize("role", ["attendee", "screen"])
 def test_only_a_facilitator_reveals_or_hides_votes(ctx, store, board, ada, use_case, role):
     actor = ada if role == "attendee" else Actor(code=store.code, role=SCREEN)
@@ -341,10 +347,12 @@ def test_a_burst_of_thirty_attendees_with_three_dots_each_is_counted_exactly(ctx
     for group_id in group_ids:
         author = next(v for v in voters if store.people.get(v.participant_id).group_id == group_id)
         board[group_id] = [
-            cards.add_card(ctx, store, author, AddCard(**card_payload(text=f"Card {n}"))).ack["card"]["id"]
+            edge(cards.add_card)(ctx, store, author, AddCard(**card_payload(text=f"Card {n}"))).ack["card"][
+                "id"
+            ]
             for n in range(5)
         ]
-    steering.set_phase(ctx, store, facilitator(store), SetPhase(VOTE))
+    edge(steering.set_phase)(ctx, store, facilitator(store), SetPhase(VOTE))
     expected: Counter[int] = Counter()
     for i, voter in enumerate(voters):
         mine = board[group_ids[i % 3]]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-ATTENDEE = "attendee"
-FACILITATOR = "facilitator"
-SCREEN = "screen"
-OWNER = "owner"  # the owner's list of workshops: no workshop of its own
+from ..domain.permissions import ATTENDEE, FACILITATOR, OWNER, SCREEN
+
+__all__ = ["ATTENDEE", "FACILITATOR", "OWNER", "SCREEN", "Actor"]
 
 
 @dataclass(frozen=True)

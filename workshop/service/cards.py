@@ -13,14 +13,20 @@ from .context import Context
 from .outcome import Outcome
 
 
+def resent(store: WorkshopStore, actor: Actor, cmd: AddCard) -> Outcome | None:
+    """A resend after a reconnect gets the first answer again, and no second echo."""
+    me = policy.acting_attendee(store, actor)
+    existing = store.cards.by_client_id(me.id, cards.client_id(cmd.client_id))
+    return None if existing is None else Outcome(ack={"card": views.one_card(store, existing)})
+
+
 def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> Outcome:
-    """An attendee posts a card to their own group while the phase allows it."""
-    me = policy.current_attendee(store, actor)
+    """An attendee posts a card to their own group (the phase was checked at the edge)."""
+    if (again := resent(store, actor, cmd)) is not None:
+        return again
+    me = policy.acting_attendee(store, actor)
     client_id = cards.client_id(cmd.client_id)
-    existing = store.cards.by_client_id(me.id, client_id)
-    if existing is not None:  # a resend after a reconnect: same answer, no second echo
-        return Outcome(ack={"card": views.one_card(store, existing)})
-    policy.require_cards_allowed(store, me)
+    policy.require_group_open(store, me)
     limit = store.live().settings.cards_per_person
     if store.cards.count_by(me.id) >= limit:
         raise CardLimit(f"You have posted {limit} cards, the most this workshop allows.")
@@ -44,7 +50,7 @@ def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> 
 def edit_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: EditCard) -> Outcome:
     """An attendee corrects the text (or kind) of their own card."""
     card, me = _own_card(store, actor, cmd.card_id)
-    policy.require_cards_allowed(store, me)
+    policy.require_group_open(store, me)
     cards.check_author_may_change(card)
     text = cards.card_text(cmd.text)
     kind = cards.card_kind(store.workshop(), cmd.kind) if cmd.kind is not None else card.kind
@@ -59,7 +65,7 @@ def edit_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: EditCard) -
 def delete_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef) -> Outcome:
     """An attendee removes their own card; texts merged into it become cards again."""
     card, me = _own_card(store, actor, cmd.card_id)
-    policy.require_cards_allowed(store, me)
+    policy.require_group_open(store, me)
     cards.check_author_may_change(card)
     restored = store.cards.delete(card.id)
     announce = audiences.card_gone(store, card)
@@ -78,7 +84,7 @@ def find_card(store: WorkshopStore, card_id: int) -> Card:
 
 
 def _own_card(store: WorkshopStore, actor: Actor, card_id: int) -> tuple[Card, Participant]:
-    me = policy.current_attendee(store, actor)
+    me = policy.acting_attendee(store, actor)
     card = find_card(store, card_id)
     if not cards.is_author(card, me.id):
         raise NotAllowed("You can only change your own cards.", field="card_id")

@@ -7,15 +7,12 @@ from ..domain import settings as rules
 from ..domain.commands import Join
 from ..domain.entities import Participant
 from ..domain.errors import (
-    AlreadyJoined,
     BadToken,
     GroupFull,
     GroupLocked,
-    NotAllowed,
     Removed,
     UnknownGroup,
     WorkshopFull,
-    WrongPhase,
 )
 from ..store.workshops import WorkshopStore
 from . import audiences, rooms, state, views
@@ -64,13 +61,7 @@ def join(
     """A new attendee gives a name and lands in a group. `browser` is the random id in the
     browser's signed cookie (None for a client without one), `address` the client's address
     (kept in memory only, for the dashboard's flags)."""
-    if actor.role != ATTENDEE:
-        raise NotAllowed("Facilitator and projector screens do not join.")
-    if actor.participant_id is not None:
-        raise AlreadyJoined("You have already joined.")
     workshop = store.workshop()
-    if store.live().closed:
-        raise WrongPhase("This workshop is closed.")
     admit(store, browser)
     name = people.participant_name(cmd, allow_anonymous=workshop.allow_anonymous)
     organisation = people.organisation(cmd)

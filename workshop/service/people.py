@@ -17,7 +17,7 @@ from ..domain.entities import Group, Participant
 from ..domain.errors import InvalidInput, NotFound, UnknownGroup, WorkshopFull
 from ..domain.settings import MAX_PEOPLE
 from ..store.workshops import WorkshopStore
-from . import audiences, policy, rooms, state, views
+from . import audiences, rooms, state, views
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome, RoomMove
@@ -29,8 +29,6 @@ REMOVED_MESSAGE = "The facilitator has removed you from this workshop."
 
 def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveParticipant) -> Outcome:
     """Put a person in another group; their phone follows at once."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     person = _person(store, cmd.participant_id)
     _group(store, cmd.group_id)
     online = ctx.presence.is_online(store.code, person.id)
@@ -52,8 +50,6 @@ def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Move
 
 def shuffle_groups(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Shuffle) -> Outcome:
     """Everyone into groups again: balanced sizes, or organisations mixed across groups."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     if cmd.strategy not in shuffle.STRATEGIES:
         raise InvalidInput("Shuffle by 'balanced' or 'mixed'.", field="strategy")
     people = [p for p in store.people.all() if not p.removed]
@@ -75,14 +71,12 @@ def shuffle_groups(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Shuffl
 
 def lock_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: LockGroup) -> Outcome:
     """A locked group takes no newcomers and no new cards."""
-    policy.require_facilitator(actor)
     group = store.groups.set_locked(_group(store, cmd.group_id), cmd.locked)
     return _group_updated(store, group)
 
 
 def limit_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: LimitGroup) -> Outcome:
     """At most this many people may pick the group (self-select); None lifts the limit."""
-    policy.require_facilitator(actor)
     if cmd.size_limit is not None and not 1 <= cmd.size_limit <= MAX_GROUP_SIZE:
         raise InvalidInput(f"A group's limit is 1 to {MAX_GROUP_SIZE} people.", field="size_limit")
     group = store.groups.set_size_limit(_group(store, cmd.group_id), cmd.size_limit)
@@ -91,7 +85,6 @@ def limit_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: LimitGrou
 
 def remove_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ParticipantRef) -> Outcome:
     """Out of the workshop: their phones are told and disconnected; their cards stay theirs."""
-    policy.require_facilitator(actor)
     person = _person(store, cmd.participant_id)
     if person.removed:
         return Outcome(ack={"participant": views.participant_view(person, online=False)})
@@ -107,7 +100,6 @@ def remove_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Pa
 def remove_participants(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RemoveParticipants) -> Outcome:
     """Several people out at once, in one transaction: those named, or everyone who joined in
     the last N minutes (by default only those who have posted no card and cast no dot)."""
-    policy.require_facilitator(actor)
     by_ids, by_time = cmd.participant_ids is not None, cmd.joined_within_minutes is not None
     if by_ids == by_time:
         raise InvalidInput("Name the people (participant_ids) or a time (joined_within_minutes), not both.")
@@ -135,7 +127,6 @@ def remove_participants(ctx: Context, store: WorkshopStore, actor: Actor, cmd: R
 def readmit_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ParticipantRef) -> Outcome:
     """Let a removed person back in: their phone's pass works again (after a reload) and
     their browser may join."""
-    policy.require_facilitator(actor)
     person = _person(store, cmd.participant_id)
     code = store.code
     if not person.removed:
@@ -184,8 +175,6 @@ def _people_counts(ctx: Context, store: WorkshopStore) -> tuple[Announce, ...]:
 
 def add_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddGroup) -> Outcome:
     """A new breakout group, at the end of the list."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     group = store.groups.add(setup.group_name(cmd.name))
     view = views.group_view(group)
     return Outcome(
@@ -198,7 +187,6 @@ def add_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddGroup) -
 
 
 def rename_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameGroup) -> Outcome:
-    policy.require_facilitator(actor)
     group = _group(store, cmd.group_id)
     renamed = store.groups.rename(group, setup.group_name(cmd.name))
     view = views.group_view(renamed)

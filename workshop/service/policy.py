@@ -1,51 +1,27 @@
-"""Who may do what, and when: checked by every use case before it changes anything."""
+"""What a use case still asks of the acting person once the edge has let the event through.
+
+Who may send an event and in which phases is declared once per event in
+`workshop/service/catalogue.py` and checked there; these are the checks that depend on the
+person's own data."""
 
 from __future__ import annotations
 
-from ..domain import phases
 from ..domain.entities import Participant
-from ..domain.errors import GroupLocked, NotAllowed, NotJoined, Removed, WrongPhase
+from ..domain.errors import GroupLocked, Removed
 from ..store.workshops import WorkshopStore
-from .actors import ATTENDEE, FACILITATOR, Actor
+from .actors import Actor
 
 
-def require_facilitator(actor: Actor) -> None:
-    if actor.role != FACILITATOR:
-        raise NotAllowed("Only the facilitator can do that.")
-
-
-def require_attendee(actor: Actor) -> int:
-    """The acting attendee's id; refuses facilitators, screens and those not yet joined."""
-    if actor.role != ATTENDEE:
-        raise NotAllowed("Only attendees can do that.")
-    if actor.participant_id is None:
-        raise NotJoined("Join the workshop first.")
-    return actor.participant_id
-
-
-def current_attendee(store: WorkshopStore, actor: Actor) -> Participant:
-    """The acting attendee, still in the workshop."""
-    me = store.people.get(require_attendee(actor))
-    if me is None or me.removed:
+def acting_attendee(store: WorkshopStore, actor: Actor) -> Participant:
+    """The attendee sending the event (the edge has checked they joined and are still in)."""
+    me = store.people.get(actor.participant_id) if actor.participant_id is not None else None
+    if me is None or me.removed:  # the edge refused these already; a use case never acts for them
         raise Removed("The facilitator has removed you from this workshop.")
     return me
 
 
-def require_open(store: WorkshopStore) -> None:
-    """Nothing changes in a closed workshop (but reopening it)."""
-    if store.live().closed:
-        raise WrongPhase("The workshop is closed.")
-
-
-def require_cards_allowed(store: WorkshopStore, me: Participant) -> None:
-    """Posting and changing cards: the phase must allow it and the group must be open."""
-    live = store.live()
-    phases.require_cards(live.phase, closed=live.closed, cards_while_voting=live.settings.cards_while_voting)
+def require_group_open(store: WorkshopStore, me: Participant) -> None:
+    """Cards of a locked group stay as they are."""
     group = store.groups.get(me.group_id)
     if group is not None and group.locked:
         raise GroupLocked(f"“{group.name}” is locked by the facilitator.")
-
-
-def require_votes_allowed(store: WorkshopStore) -> None:
-    live = store.live()
-    phases.require_votes(live.phase, closed=live.closed)

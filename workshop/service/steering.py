@@ -10,7 +10,7 @@ from ..domain.commands import ChangeSettings, Empty, SetAgenda, SetPhase, ShowRe
 from ..domain.errors import InvalidInput, UnknownGroup
 from ..domain.setup import agenda as check_agenda
 from ..store.workshops import WorkshopStore
-from . import policy, reporting, rooms, views
+from . import reporting, rooms, views
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -18,8 +18,6 @@ from .outcome import Announce, Outcome
 
 def set_phase(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetPhase) -> Outcome:
     """Move the room to another phase; the timer is set to its length, not started."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)  # a closed workshop is read-only until reopened
     live = store.live()
     if not 0 <= cmd.index < len(live.agenda):
         raise InvalidInput(f"The agenda has phases 0 to {len(live.agenda) - 1}.", field="index")
@@ -35,8 +33,6 @@ def set_phase(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetPhase) -
 
 def set_agenda(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetAgenda) -> Outcome:
     """Replace the agenda; the room stays on the same phase number where it still exists."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     agenda = check_agenda(cmd.agenda)
     live = store.live()
     index = min(live.phase_index, len(agenda) - 1)
@@ -49,33 +45,27 @@ def set_agenda(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetAgenda)
 
 
 def start_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: TimerSeconds) -> Outcome:
-    policy.require_facilitator(actor)
     return _timer(store, timer.start(cmd.seconds, store.clock()))
 
 
 def pause_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
-    policy.require_facilitator(actor)
     return _timer(store, timer.pause(store.live().timer, store.clock()))
 
 
 def resume_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
-    policy.require_facilitator(actor)
     return _timer(store, timer.resume(store.live().timer, store.clock()))
 
 
 def add_time(ctx: Context, store: WorkshopStore, actor: Actor, cmd: TimerSeconds) -> Outcome:
-    policy.require_facilitator(actor)
     return _timer(store, timer.add(store.live().timer, cmd.seconds, store.clock()))
 
 
 def reset_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
-    policy.require_facilitator(actor)
     return _timer(store, timer.reset(store.live().timer))
 
 
 def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ChangeSettings) -> Outcome:
     """Vote budget and the switches; attendees get a fresh state, since what they see changes."""
-    policy.require_facilitator(actor)
     current = store.live().settings
     changes = {
         name: value
@@ -99,24 +89,20 @@ def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Chang
 
 
 def reveal_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
-    policy.require_facilitator(actor)
     return _settings(store, replace(store.live().settings, cards_revealed=True), refresh=True)
 
 
 def close_workshop(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
     """Posting and voting end everywhere; every screen shows the summary."""
-    policy.require_facilitator(actor)
     return _open_or_close(store, closed=True)
 
 
 def reopen_workshop(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
-    policy.require_facilitator(actor)
     return _open_or_close(store, closed=False)
 
 
 def show_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ShowReport) -> Outcome:
     """Point the projector at one group's report, or at the synthesis."""
-    policy.require_facilitator(actor)
     if cmd.synthesis:
         cursor = ranking.Cursor("synthesis", None)
     else:
@@ -128,7 +114,6 @@ def show_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ShowRepor
 
 def step_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty, delta: int) -> Outcome:
     """Next or previous stop of report-back: each group in order, then the synthesis."""
-    policy.require_facilitator(actor)
     group_ids = [g.id for g in store.groups.all()]
     return _report(store, ranking.step(store.live().report, group_ids, delta))
 
@@ -179,7 +164,6 @@ def _settings(store: WorkshopStore, new: rules.Settings, *, refresh: bool) -> Ou
 
 
 def _timer(store: WorkshopStore, new: timer.Timer) -> Outcome:
-    policy.require_open(store)
     live = store.save_live(timer=new)
     payload = {"timer": views.timer_view(live, store.clock())}
     return Outcome(ack=payload, announce=(Announce("timer:changed", payload, rooms.everyone(store.code)),))

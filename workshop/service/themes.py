@@ -8,7 +8,7 @@ from ..domain.commands import CreateTheme, GroupRef, MergeCards, RenameTheme, Se
 from ..domain.entities import Theme
 from ..domain.errors import InvalidInput, NotFound, NotYourGroup, UnknownGroup
 from ..store.workshops import WorkshopStore
-from . import audiences, policy, rooms, views
+from . import audiences, rooms, views
 from .actors import Actor
 from .cards import find_card
 from .context import Context
@@ -18,8 +18,6 @@ MAX_MERGE = 50
 
 
 def create_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CreateTheme) -> Outcome:
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     if store.groups.get(cmd.group_id) is None:
         raise UnknownGroup("That group does not exist.", field="group_id")
     theme = store.themes.add(cmd.group_id, setup.group_name(cmd.name))
@@ -33,8 +31,6 @@ def create_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CreateTh
 
 
 def rename_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameTheme) -> Outcome:
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     theme = store.themes.rename(_theme(store, cmd.theme_id), setup.group_name(cmd.name))
     view = views.theme_view(theme)
     return Outcome(
@@ -47,8 +43,6 @@ def rename_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameTh
 
 def delete_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ThemeRef) -> Outcome:
     """The theme goes; its cards stay, unthemed; its dots go back to the voters."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     theme = _theme(store, cmd.theme_id)
     had_votes = store.votes.count_on("theme", theme.id) > 0
     store.themes.delete(theme)
@@ -63,8 +57,6 @@ def delete_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ThemeRef
 
 def set_card_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetCardTheme) -> Outcome:
     """Drop a card into one of its group's themes, or out of any theme (None)."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     card = find_card(store, cmd.card_id)
     if cmd.theme_id is not None and _theme(store, cmd.theme_id).group_id != card.group_id:
         raise NotYourGroup("A card can only join a theme of its own group.", field="theme_id")
@@ -79,8 +71,6 @@ def set_card_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetCar
 
 def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCards) -> Outcome:
     """Fold duplicates into one card; it keeps their texts and authors, and their dots."""
-    policy.require_facilitator(actor)
-    policy.require_open(store)
     into = find_card(store, cmd.into)
     ids = sorted(set(cmd.cards) - {into.id})
     if not 1 <= len(ids) <= MAX_MERGE:
@@ -111,7 +101,6 @@ def _dots_changed(store: WorkshopStore, group_id: int) -> tuple[str, ...]:
 
 def suggest_themes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: GroupRef) -> Outcome:
     """Groups of alike cards, as proposals; nothing changes until the facilitator acts."""
-    policy.require_facilitator(actor)
     if store.groups.get(cmd.group_id) is None:
         raise UnknownGroup("That group does not exist.", field="group_id")
     cards = [c for c in store.cards.all(group_id=cmd.group_id, include_hidden=False) if c.theme_id is None]

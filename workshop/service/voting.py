@@ -16,13 +16,20 @@ from .context import Context
 from .outcome import Announce, Outcome
 
 
+def resent(store: WorkshopStore, actor: Actor, cmd: CastVote) -> Outcome | None:
+    """A resend of a dot already placed gets the same answer, whatever the phase is now."""
+    me = policy.acting_attendee(store, actor)
+    if store.votes.by_client_id(me.id, card_rules.client_id(cmd.client_id)) is None:
+        return None
+    return Outcome(ack=_my_dots(store, me))
+
+
 def cast_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CastVote) -> Outcome:
     """One dot on a card or theme of the attendee's own group, within their budget."""
-    me = policy.current_attendee(store, actor)
+    if (again := resent(store, actor, cmd)) is not None:
+        return again
+    me = policy.acting_attendee(store, actor)
     client_id = card_rules.client_id(cmd.client_id)
-    if store.votes.by_client_id(me.id, client_id) is not None:  # a resend: same answer
-        return Outcome(ack=_my_dots(store, me))
-    policy.require_votes_allowed(store)
     column, item_id = votes.target(cmd.card_id, cmd.theme_id)
     _require_own_group_item(store, me, column, item_id)
     settings = store.live().settings
@@ -39,8 +46,7 @@ def cast_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CastVote) -
 
 def retract_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RetractVote) -> Outcome:
     """Take one dot back, while voting is open."""
-    me = policy.current_attendee(store, actor)
-    policy.require_votes_allowed(store)
+    me = policy.acting_attendee(store, actor)
     column, item_id = votes.target(cmd.card_id, cmd.theme_id)
     if not store.votes.retract(me.id, column, item_id):
         raise NotFound("You have no vote there to take back.", field=f"{column}_id")
@@ -49,7 +55,6 @@ def retract_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RetractV
 
 def reveal_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
     """Show the tallies to everyone."""
-    policy.require_facilitator(actor)
     live = store.save_live(settings=replace(store.live().settings, votes_revealed=True))
     tallies = views.tallies_view(store.votes.tallies())
     return Outcome(
@@ -59,7 +64,6 @@ def reveal_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -
 
 
 def hide_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
-    policy.require_facilitator(actor)
     live = store.save_live(settings=replace(store.live().settings, votes_revealed=False))
     return Outcome(
         ack={"settings": views.settings_view(live)},

@@ -22,7 +22,6 @@ from ..service import access, privacy
 from ..store.workshops import WorkshopStore
 from . import auth, broadcasts
 from .context import ctx, lookup
-from .farewell import tell_and_disconnect
 
 bp = Blueprint("privacy", __name__)
 
@@ -42,14 +41,13 @@ def confirm_delete(code: str) -> Any:
 @bp.post("/w/<code>/delete")
 def delete(code: str) -> Any:
     store = _owner_or_refused(code)
-    socketio = current_app.extensions["socketio"]
     try:
         deleted = privacy.delete_workshop(
             ctx(),
             store.code,
             request.form.get("confirm", ""),
             owner=auth.is_owner(ctx()),
-            farewell=lambda outcome: tell_and_disconnect(socketio, outcome),
+            farewell=current_app.extensions["workshop.connections"].emit,  # before the file goes
         )
     except InvalidInput as exc:
         return _confirm_page(store, error=exc.message), 400

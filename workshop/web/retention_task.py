@@ -13,7 +13,6 @@ from flask_socketio import SocketIO
 
 from ..domain.retention import DAY
 from ..service import privacy
-from .farewell import tell_and_disconnect
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +20,9 @@ log = logging.getLogger(__name__)
 def sweep(app: Flask, socketio: SocketIO) -> list[str]:
     """One run: the codes of the workshops it deleted."""
     with app.app_context():
+        # Told and disconnected the one way outcomes reach the room, before the file goes.
         deleted = privacy.apply_retention(
-            app.extensions["workshop"], farewell=lambda outcome: tell_and_disconnect(socketio, outcome)
+            app.extensions["workshop"], farewell=app.extensions["workshop.connections"].emit
         )
     for code in deleted:  # gone from the owner's lists too
         app.extensions["workshop.feed"].mark(code)

@@ -1,47 +1,24 @@
-"""Socket.IO handlers: parse the payload, call the use case, emit what it announces."""
+"""Socket.IO: one handler per event of the catalogue, registered by one loop.
+
+`Connections` owns what the server knows of each connection (who it is, which rooms it is in)
+and the limits that follow people, and it is the one way an outcome reaches the room. Each
+event is parsed here, checked and run by `service.catalogue.run`, and answered through the
+acknowledgement."""
 
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
-from ..domain.commands import (
-    AddCard,
-    AddGroup,
-    CardRef,
-    CastVote,
-    ChangeSettings,
-    CorrectCard,
-    CreateTheme,
-    EditCard,
-    Empty,
-    GroupRef,
-    Join,
-    LimitGroup,
-    LockGroup,
-    MergeCards,
-    MoveCard,
-    MoveParticipant,
-    ParticipantRef,
-    RemoveParticipants,
-    RenameGroup,
-    RenameTheme,
-    RetractVote,
-    SetAgenda,
-    SetCardTheme,
-    SetPhase,
-    ShowReport,
-    Shuffle,
-    ThemeRef,
-    TimerSeconds,
-)
 from ..domain.errors import InvalidInput, NotAllowed, TooManyJoins, WorkshopError
 from ..gc_pacing import Activity
-from ..service import access, cards, facilitation, joining, people, rooms, state, steering, themes, voting
+from ..service import access, catalogue, joining, rooms, state
 from ..service.actors import ATTENDEE, FACILITATOR, OWNER, SCREEN, Actor
 from ..service.outcome import Outcome
 from . import guards, payloads
@@ -52,6 +29,7 @@ from .context import ctx, store_for
 from .errors import acknowledged
 
 log = logging.getLogger(__name__)
+NAMESPACE = "/"
 
 
 @dataclass(frozen=True)
@@ -64,329 +42,187 @@ class ConnectAuth:
     role: str | None = None
 
 
-def register(
-    socketio: SocketIO,
-    *,
-    attendee_rates: tuple[str, ...],
-    steward_rates: tuple[str, ...],
-    activity: Activity,
-    feed: WorkshopsFeed,
-    join_rates: tuple[str, ...],
-) -> None:
-    """Attach every handler to `socketio`; actors are kept per connection id."""
-    actors: dict[str, Actor] = {}
-    attendee_limits = guards.Limiter(*attendee_rates)
-    steward_limits = guards.Limiter(*steward_rates)
-    join_limits = guards.Limiter(*join_rates)  # new people per workshop and client address
+@dataclass(frozen=True)
+class Rates:
+    attendee: tuple[str, ...]  # per person, across their connections
+    steward: tuple[str, ...]  # per workshop key: dashboards, and projectors
+    joins: tuple[str, ...]  # new people per workshop and client address
 
-    def members(room: str) -> list[str]:
-        return [sid for sid, _ in list(socketio.server.manager.get_participants("/", room))]
 
-    def emit_all(outcome: Outcome) -> None:
-        """Room moves first, then announcements: a moved phone hears its new group."""
+class Connections:
+    """The connections of this process: who each is, the rooms each is in, and the limits.
+
+    Rooms are kept here as well as in Socket.IO, which has no public way to list a room's
+    members; every room is entered and left through this class, so the two agree."""
+
+    def __init__(self, socketio: SocketIO, rates: Rates, activity: Activity, feed: WorkshopsFeed) -> None:
+        self.socketio = socketio
+        self.actors: dict[str, Actor] = {}
+        self._members: dict[str, set[str]] = defaultdict(set)  # room -> connections
+        self._rooms: dict[str, set[str]] = defaultdict(set)  # connection -> rooms
+        self._attendee_limits = guards.Limiter(*rates.attendee)
+        self._steward_limits = guards.Limiter(*rates.steward)
+        self._join_limits = guards.Limiter(*rates.joins)
+        self._activity = activity
+        self._feed = feed
+
+    # Rooms
+
+    def enter(self, sid: str, room: str) -> None:
+        join_room(room, sid=sid, namespace=NAMESPACE)
+        self._members[room].add(sid)
+        self._rooms[sid].add(room)
+
+    def leave(self, sid: str, room: str) -> None:
+        leave_room(room, sid=sid, namespace=NAMESPACE)
+        self._drop(sid, room)
+
+    def members(self, room: str) -> list[str]:
+        return list(self._members.get(room, ()))
+
+    def _drop(self, sid: str, room: str) -> None:
+        members = self._members.get(room)
+        if members is not None:
+            members.discard(sid)
+            if not members:
+                del self._members[room]
+        self._rooms.get(sid, set()).discard(room)
+
+    def _forget(self, sid: str) -> None:
+        for room in self._rooms.pop(sid, set()):
+            self._drop(sid, room)
+
+    # The one way an outcome reaches the room
+
+    def emit(self, outcome: Outcome) -> None:
+        """Room moves first, then announcements (a moved phone hears its new group), fresh
+        states, and disconnections."""
         for move in outcome.moves:
-            for sid in members(move.members):
-                leave_room(move.leave, sid=sid, namespace="/")
-                join_room(move.join, sid=sid, namespace="/")
+            for sid in self.members(move.members):
+                self.leave(sid, move.leave)
+                self.enter(sid, move.join)
         for a in outcome.announce:
-            skip = members(a.skip) if a.skip else None
-            socketio.emit(a.event, a.payload, to=a.room, skip_sid=skip, **LOCAL)
+            skip = self.members(a.skip) if a.skip else None
+            self.socketio.emit(a.event, a.payload, to=a.room, skip_sid=skip, namespace=NAMESPACE, **LOCAL)
         for room in outcome.refresh:
-            refresh(room)
+            self._refresh(room)
         for room in outcome.disconnect:
-            for sid in members(room):
+            for sid in self.members(room):
                 # The disconnect handler then forgets the actor and updates presence.
-                socketio.server.disconnect(sid, namespace="/", **LOCAL)
+                self.socketio.server.disconnect(sid, namespace=NAMESPACE, **LOCAL)
 
-    def refresh(room: str) -> None:
+    def _refresh(self, room: str) -> None:
         """Every connection in `room` gets its own role's fresh state (rare: close, shuffle...)."""
         built: dict[tuple, Any] = {}
-        for sid in members(room):
-            actor = actors.get(sid)
-            if actor is None:
+        for sid in self.members(room):
+            actor = self.actors.get(sid)
+            if actor is None or actor.role == OWNER:
                 continue
             key = (actor.code, actor.role, actor.participant_id)
             if key not in built:
                 built[key] = state.for_actor(ctx(), ctx().store(actor.code), actor)
-            socketio.emit("state", built[key], to=sid, **LOCAL)
+            self.socketio.emit("state", built[key], to=sid, namespace=NAMESPACE, **LOCAL)
 
-    def current() -> tuple[Actor, Any]:
-        actor = actors[request.sid]
+    # Events
+
+    def handler(self, event: catalogue.Event) -> Callable[..., dict[str, Any]]:
+        """The acknowledged handler of one event of the catalogue."""
+        run = self._join if event.name == "join" else self._run
+
+        def handle(raw: Any = None) -> dict[str, Any]:
+            return run(event, raw)
+
+        handle.__name__ = f"on_{event.name.replace(':', '_')}"  # named in any log line
+        return acknowledged(handle)
+
+    def _acting(self) -> Actor:
+        actor = self.actors[request.sid]
+        self._throttle(actor)
         if actor.role == OWNER:
-            throttle(actor)
             raise NotAllowed("The owner's list of workshops only listens; open a dashboard to steer one.")
-        return actor, ctx().store(actor.code)
+        return actor
 
-    def throttle(actor: Actor) -> None:
+    def _throttle(self, actor: Actor) -> None:
         """A person sending too fast is told to slow down; everyone else is unaffected."""
-        activity.note()
-        limits = attendee_limits if actor.role == ATTENDEE else steward_limits
+        self._activity.note()
+        limits = self._attendee_limits if actor.role == ATTENDEE else self._steward_limits
         limits.check(rate_key(actor, request.sid), "You are sending too fast. Wait a moment and try again.")
 
-    def run(use_case: Any, command: type, raw: Any, *extra: Any) -> dict[str, Any]:
-        actor, store = current()
-        throttle(actor)
-        cmd = payloads.parse(command, raw)
-        outcome = use_case(ctx(), store, actor, cmd, *extra)
-        emit_all(outcome)
-        feed.mark(actor.code)
+    def _run(self, event: catalogue.Event, raw: Any) -> dict[str, Any]:
+        actor = self._acting()
+        store = ctx().store(actor.code)
+        outcome = catalogue.run(ctx(), store, actor, event, raw, parse=payloads.parse)
+        self.emit(outcome)
+        self._feed.mark(actor.code)
         return outcome.ack
 
-    @socketio.on("connect")
-    def on_connect(auth: Any = None) -> None:
+    def _join(self, event: catalogue.Event, raw: Any) -> dict[str, Any]:
+        """`join` makes a person: counted per address, and it changes the connection's rooms."""
+        actor = self._acting()
+        store = ctx().store(actor.code)
+        catalogue.authorize(event, store, actor)
+        cmd = payloads.parse(event.command, raw)
+        browser, address = browser_id(), request.remote_addr or "?"
+        joining.admit(store, browser)  # a closed door or a barred browser is not counted
+        # Counted before the join runs, so that parallel joins cannot slip past the count.
+        if not self._join_limits.allow(f"{store.code} {address}"):
+            raise TooManyJoins(
+                "Too many people have joined from this network in the last minute. "
+                "Wait a minute and try again, or ask the facilitator."
+            )
+        joined, outcome = joining.join(ctx(), store, actor, cmd, browser=browser, address=address)
+        self.actors[request.sid] = joined
+        already = joining.member_rooms(actor, store)  # entered on connect
+        for room in joining.member_rooms(joined, store):
+            if room not in already:
+                self.enter(request.sid, room)
+        self.emit(outcome)
+        self._feed.mark(joined.code)
+        return outcome.ack
+
+    # Connecting
+
+    def connect(self, auth: Any = None) -> None:
+        sid = request.sid
         try:
             parsed = payloads.parse(ConnectAuth, auth)
             if parsed.role == OWNER:
                 _owner(parsed)
-                actors[request.sid] = Actor(code="", role=OWNER)
-                join_room(rooms.owners())
+                self.actors[sid] = Actor(code="", role=OWNER)
+                self.enter(sid, rooms.owners())
                 return
             actor, outcome, store = _connect(parsed)
         except WorkshopError as exc:
             # The client sees `message` as the error's text and `data` as `err.data`.
             raise ConnectionRefusedError(exc.message, {"code": exc.code, "message": exc.message}) from None
-        actors[request.sid] = actor
+        self.actors[sid] = actor
         for room in joining.member_rooms(actor, store):
-            join_room(room)
-        socketio.emit("state", outcome.ack, to=request.sid, **LOCAL)
-        emit_all(outcome)
+            self.enter(sid, room)
+        self.socketio.emit("state", outcome.ack, to=sid, namespace=NAMESPACE, **LOCAL)
+        self.emit(outcome)
 
-    @socketio.on("disconnect")
-    def on_disconnect(*_: Any) -> None:
+    def disconnect(self, *_: Any) -> None:
+        sid = request.sid
         # Only a connection's own allowance ends with it: a person's outlives each connection.
-        attendee_limits.forget(request.sid)
-        actor = actors.pop(request.sid, None)
+        self._attendee_limits.forget(sid)
+        self._forget(sid)
+        actor = self.actors.pop(sid, None)
         if actor is None or actor.role == OWNER:
             return
         try:
-            emit_all(joining.disconnect(ctx(), ctx().store(actor.code), actor))
+            self.emit(joining.disconnect(ctx(), ctx().store(actor.code), actor))
         except Exception:  # a disconnect must never fail loudly
             log.exception("error while handling a disconnect")
 
-    @socketio.on("join")
-    @acknowledged
-    def on_join(raw: Any = None) -> dict[str, Any]:
-        actor, store = current()
-        throttle(actor)
-        cmd = payloads.parse(Join, raw)
-        browser, address = browser_id(), request.remote_addr or "?"
-        if actor.role == ATTENDEE and actor.participant_id is None:  # would make a new person
-            joining.admit(store, browser)  # a closed door or a barred browser is not counted
-            # Counted before the join runs, so that parallel joins cannot slip past the count.
-            if not join_limits.allow(f"{store.code} {address}"):
-                raise TooManyJoins(
-                    "Too many people have joined from this network in the last minute. "
-                    "Wait a minute and try again, or ask the facilitator."
-                )
-        joined, outcome = joining.join(ctx(), store, actor, cmd, browser=browser, address=address)
-        actors[request.sid] = joined
-        already = joining.member_rooms(actor, store)  # entered on connect
-        for room in joining.member_rooms(joined, store):
-            if room not in already:
-                join_room(room)
-        emit_all(outcome)
-        feed.mark(joined.code)
-        return outcome.ack
 
-    @socketio.on("card:add")
-    @acknowledged
-    def on_card_add(raw: Any = None) -> dict[str, Any]:
-        return run(cards.add_card, AddCard, raw)
-
-    @socketio.on("card:edit")
-    @acknowledged
-    def on_card_edit(raw: Any = None) -> dict[str, Any]:
-        return run(cards.edit_card, EditCard, raw)
-
-    @socketio.on("card:delete")
-    @acknowledged
-    def on_card_delete(raw: Any = None) -> dict[str, Any]:
-        return run(cards.delete_card, CardRef, raw)
-
-    @socketio.on("card:hide")
-    @acknowledged
-    def on_card_hide(raw: Any = None) -> dict[str, Any]:
-        return run(facilitation.set_hidden, CardRef, raw, True)
-
-    @socketio.on("card:unhide")
-    @acknowledged
-    def on_card_unhide(raw: Any = None) -> dict[str, Any]:
-        return run(facilitation.set_hidden, CardRef, raw, False)
-
-    @socketio.on("participant:move")
-    @acknowledged
-    def on_participant_move(raw: Any = None) -> dict[str, Any]:
-        return run(people.move_participant, MoveParticipant, raw)
-
-    @socketio.on("group:add")
-    @acknowledged
-    def on_group_add(raw: Any = None) -> dict[str, Any]:
-        return run(people.add_group, AddGroup, raw)
-
-    @socketio.on("group:rename")
-    @acknowledged
-    def on_group_rename(raw: Any = None) -> dict[str, Any]:
-        return run(people.rename_group, RenameGroup, raw)
-
-    @socketio.on("group:lock")
-    @acknowledged
-    def on_group_lock(raw: Any = None) -> dict[str, Any]:
-        return run(people.lock_group, LockGroup, raw)
-
-    @socketio.on("group:limit")
-    @acknowledged
-    def on_group_limit(raw: Any = None) -> dict[str, Any]:
-        return run(people.limit_group, LimitGroup, raw)
-
-    @socketio.on("groups:shuffle")
-    @acknowledged
-    def on_groups_shuffle(raw: Any = None) -> dict[str, Any]:
-        return run(people.shuffle_groups, Shuffle, raw)
-
-    @socketio.on("participant:remove")
-    @acknowledged
-    def on_participant_remove(raw: Any = None) -> dict[str, Any]:
-        return run(people.remove_participant, ParticipantRef, raw)
-
-    @socketio.on("participants:remove")
-    @acknowledged
-    def on_participants_remove(raw: Any = None) -> dict[str, Any]:
-        return run(people.remove_participants, RemoveParticipants, raw)
-
-    @socketio.on("participant:readmit")
-    @acknowledged
-    def on_participant_readmit(raw: Any = None) -> dict[str, Any]:
-        return run(people.readmit_participant, ParticipantRef, raw)
-
-    @socketio.on("card:correct")
-    @acknowledged
-    def on_card_correct(raw: Any = None) -> dict[str, Any]:
-        return run(facilitation.correct_card, CorrectCard, raw)
-
-    @socketio.on("card:move")
-    @acknowledged
-    def on_card_move(raw: Any = None) -> dict[str, Any]:
-        return run(facilitation.move_card, MoveCard, raw)
-
-    @socketio.on("phase:set")
-    @acknowledged
-    def on_phase_set(raw: Any = None) -> dict[str, Any]:
-        return run(steering.set_phase, SetPhase, raw)
-
-    @socketio.on("agenda:set")
-    @acknowledged
-    def on_agenda_set(raw: Any = None) -> dict[str, Any]:
-        return run(steering.set_agenda, SetAgenda, raw)
-
-    @socketio.on("timer:start")
-    @acknowledged
-    def on_timer_start(raw: Any = None) -> dict[str, Any]:
-        return run(steering.start_timer, TimerSeconds, raw)
-
-    @socketio.on("timer:pause")
-    @acknowledged
-    def on_timer_pause(raw: Any = None) -> dict[str, Any]:
-        return run(steering.pause_timer, Empty, raw)
-
-    @socketio.on("timer:resume")
-    @acknowledged
-    def on_timer_resume(raw: Any = None) -> dict[str, Any]:
-        return run(steering.resume_timer, Empty, raw)
-
-    @socketio.on("timer:add")
-    @acknowledged
-    def on_timer_add(raw: Any = None) -> dict[str, Any]:
-        return run(steering.add_time, TimerSeconds, raw)
-
-    @socketio.on("timer:reset")
-    @acknowledged
-    def on_timer_reset(raw: Any = None) -> dict[str, Any]:
-        return run(steering.reset_timer, Empty, raw)
-
-    @socketio.on("settings:set")
-    @acknowledged
-    def on_settings_set(raw: Any = None) -> dict[str, Any]:
-        return run(steering.change_settings, ChangeSettings, raw)
-
-    @socketio.on("cards:reveal")
-    @acknowledged
-    def on_cards_reveal(raw: Any = None) -> dict[str, Any]:
-        return run(steering.reveal_cards, Empty, raw)
-
-    @socketio.on("workshop:close")
-    @acknowledged
-    def on_workshop_close(raw: Any = None) -> dict[str, Any]:
-        return run(steering.close_workshop, Empty, raw)
-
-    @socketio.on("workshop:reopen")
-    @acknowledged
-    def on_workshop_reopen(raw: Any = None) -> dict[str, Any]:
-        return run(steering.reopen_workshop, Empty, raw)
-
-    @socketio.on("report:show")
-    @acknowledged
-    def on_report_show(raw: Any = None) -> dict[str, Any]:
-        return run(steering.show_report, ShowReport, raw)
-
-    @socketio.on("report:next")
-    @acknowledged
-    def on_report_next(raw: Any = None) -> dict[str, Any]:
-        return run(steering.step_report, Empty, raw, 1)
-
-    @socketio.on("report:prev")
-    @acknowledged
-    def on_report_prev(raw: Any = None) -> dict[str, Any]:
-        return run(steering.step_report, Empty, raw, -1)
-
-    @socketio.on("theme:create")
-    @acknowledged
-    def on_theme_create(raw: Any = None) -> dict[str, Any]:
-        return run(themes.create_theme, CreateTheme, raw)
-
-    @socketio.on("theme:rename")
-    @acknowledged
-    def on_theme_rename(raw: Any = None) -> dict[str, Any]:
-        return run(themes.rename_theme, RenameTheme, raw)
-
-    @socketio.on("theme:delete")
-    @acknowledged
-    def on_theme_delete(raw: Any = None) -> dict[str, Any]:
-        return run(themes.delete_theme, ThemeRef, raw)
-
-    @socketio.on("theme:suggest")
-    @acknowledged
-    def on_theme_suggest(raw: Any = None) -> dict[str, Any]:
-        return run(themes.suggest_themes, GroupRef, raw)
-
-    @socketio.on("card:theme")
-    @acknowledged
-    def on_card_theme(raw: Any = None) -> dict[str, Any]:
-        return run(themes.set_card_theme, SetCardTheme, raw)
-
-    @socketio.on("card:merge")
-    @acknowledged
-    def on_card_merge(raw: Any = None) -> dict[str, Any]:
-        return run(themes.merge_cards, MergeCards, raw)
-
-    @socketio.on("vote:cast")
-    @acknowledged
-    def on_vote_cast(raw: Any = None) -> dict[str, Any]:
-        return run(voting.cast_vote, CastVote, raw)
-
-    @socketio.on("vote:retract")
-    @acknowledged
-    def on_vote_retract(raw: Any = None) -> dict[str, Any]:
-        return run(voting.retract_vote, RetractVote, raw)
-
-    @socketio.on("votes:reveal")
-    @acknowledged
-    def on_votes_reveal(raw: Any = None) -> dict[str, Any]:
-        return run(voting.reveal_votes, Empty, raw)
-
-    @socketio.on("votes:hide")
-    @acknowledged
-    def on_votes_hide(raw: Any = None) -> dict[str, Any]:
-        return run(voting.hide_votes, Empty, raw)
+def register(socketio: SocketIO, rates: Rates, *, activity: Activity, feed: WorkshopsFeed) -> Connections:
+    """Attach a handler for connecting, disconnecting and every event of the catalogue."""
+    connections = Connections(socketio, rates, activity, feed)
+    socketio.on_event("connect", connections.connect, namespace=NAMESPACE)
+    socketio.on_event("disconnect", connections.disconnect, namespace=NAMESPACE)
+    for event in catalogue.EVENTS:
+        socketio.on_event(event.name, connections.handler(event), namespace=NAMESPACE)
+    return connections
 
 
 def rate_key(actor: Actor, sid: str) -> str:
