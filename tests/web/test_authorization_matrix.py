@@ -30,6 +30,9 @@ from tests.factories import OWNER_KEY, card_payload, setup_payload
 from tests.web import refusals
 from tests.web.conftest import Phone
 from tests.web.refusals import DOCUMENTED
+from workshop.domain import permissions
+from workshop.domain.permissions import ATTENDEE, FACILITATOR, SCREEN
+from workshop.service import catalogue
 
 ROLES = (
     "outsider",
@@ -52,112 +55,57 @@ def roles(**cells: str) -> dict[str, str]:
     return cells
 
 
-# A removed attendee's connections are closed; reconnecting with its token is refused
-# `removed`, so every event answers that for them.
-FACILITATOR_ONLY = roles(
-    outsider="not_allowed",
-    author="not_allowed",
-    same_group="not_allowed",
-    other_group="not_allowed",
-    other_workshop="not_allowed",
-    removed="removed",
-    facilitator=OK,
-    owner=OK,
-    screen="not_allowed",
-)
-STEWARDS_REFUSED = {"facilitator": "not_allowed", "owner": "not_allowed", "screen": "not_allowed"}
+# --- Socket.IO: derived from the catalogue (workshop/service/catalogue.py)
+
+# Each test role as the connection presents itself to the server.
+PRESENTS_AS = {"facilitator": FACILITATOR, "owner": FACILITATOR, "screen": SCREEN}
+
+
+def from_the_catalogue(permission: permissions.Permission) -> dict[str, str]:
+    """The cells that follow from an event's permission alone: who may send it at all."""
+    cells = {}
+    for role in ROLES:
+        presents_as = PRESENTS_AS.get(role, ATTENDEE)
+        if role == "removed":
+            # A removed attendee's connections are closed; reconnecting with its token is
+            # refused `removed`, so every event answers that for them.
+            cells[role] = "removed"
+        elif presents_as not in permission.roles:
+            cells[role] = "not_allowed"
+        elif role == "outsider":  # connected, not joined
+            cells[role] = "not_joined" if permission.joined is permissions.MUST_HAVE_JOINED else OK
+        elif presents_as == ATTENDEE:
+            cells[role] = "already_joined" if permission.joined is permissions.MUST_NOT_HAVE_JOINED else OK
+        else:
+            cells[role] = OK
+    return cells
+
+
+# Where what the event touches decides, beyond who sends it: whose card, which group, which
+# workshop. These refine cells the permission allows, never the others.
+BY_WHAT_IT_TOUCHES: dict[str, dict[str, str]] = {
+    "card:add": {"other_workshop": OWN},
+    "card:edit": {"same_group": "not_allowed", "other_group": "not_allowed", "other_workshop": "not_found"},
+    "card:delete": {"same_group": "not_allowed", "other_group": "not_allowed", "other_workshop": "not_found"},
+    "vote:cast": {"other_group": "not_your_group", "other_workshop": "not_found"},
+    # author and same_group hold a dot on the target card
+    "vote:retract": {"other_group": "not_found", "other_workshop": "not_found"},
+}
 
 SOCKET_TABLE: dict[str, dict[str, str]] = {
-    "join": roles(
-        outsider=OK,
-        author="already_joined",
-        same_group="already_joined",
-        other_group="already_joined",
-        other_workshop="already_joined",
-        removed="removed",
-        **STEWARDS_REFUSED,
-    ),
-    "card:add": roles(
-        outsider="not_joined",
-        author=OK,
-        same_group=OK,
-        other_group=OK,
-        other_workshop=OWN,
-        removed="removed",
-        **STEWARDS_REFUSED,
-    ),
-    "card:edit": roles(
-        outsider="not_joined",
-        author=OK,
-        same_group="not_allowed",
-        other_group="not_allowed",
-        other_workshop="not_found",
-        removed="removed",
-        **STEWARDS_REFUSED,
-    ),
-    "card:delete": roles(
-        outsider="not_joined",
-        author=OK,
-        same_group="not_allowed",
-        other_group="not_allowed",
-        other_workshop="not_found",
-        removed="removed",
-        **STEWARDS_REFUSED,
-    ),
-    "vote:cast": roles(
-        outsider="not_joined",
-        author=OK,
-        same_group=OK,
-        other_group="not_your_group",
-        other_workshop="not_found",
-        removed="removed",
-        **STEWARDS_REFUSED,
-    ),
-    "vote:retract": roles(  # author and same_group hold a dot on the target card
-        outsider="not_joined",
-        author=OK,
-        same_group=OK,
-        other_group="not_found",
-        other_workshop="not_found",
-        removed="removed",
-        **STEWARDS_REFUSED,
-    ),
-    "card:hide": FACILITATOR_ONLY,
-    "card:unhide": FACILITATOR_ONLY,
-    "card:correct": FACILITATOR_ONLY,
-    "card:move": FACILITATOR_ONLY,
-    "card:theme": FACILITATOR_ONLY,
-    "card:merge": FACILITATOR_ONLY,
-    "cards:reveal": FACILITATOR_ONLY,
-    "participant:move": FACILITATOR_ONLY,
-    "participant:remove": FACILITATOR_ONLY,
-    "participants:remove": FACILITATOR_ONLY,
-    "participant:readmit": FACILITATOR_ONLY,
-    "group:add": FACILITATOR_ONLY,
-    "group:rename": FACILITATOR_ONLY,
-    "group:lock": FACILITATOR_ONLY,
-    "group:limit": FACILITATOR_ONLY,
-    "groups:shuffle": FACILITATOR_ONLY,
-    "phase:set": FACILITATOR_ONLY,
-    "agenda:set": FACILITATOR_ONLY,
-    "timer:start": FACILITATOR_ONLY,
-    "timer:pause": FACILITATOR_ONLY,
-    "timer:resume": FACILITATOR_ONLY,
-    "timer:add": FACILITATOR_ONLY,
-    "timer:reset": FACILITATOR_ONLY,
-    "settings:set": FACILITATOR_ONLY,
-    "theme:create": FACILITATOR_ONLY,
-    "theme:rename": FACILITATOR_ONLY,
-    "theme:delete": FACILITATOR_ONLY,
-    "theme:suggest": FACILITATOR_ONLY,
-    "votes:reveal": FACILITATOR_ONLY,
-    "votes:hide": FACILITATOR_ONLY,
-    "report:show": FACILITATOR_ONLY,
-    "report:next": FACILITATOR_ONLY,
-    "report:prev": FACILITATOR_ONLY,
-    "workshop:close": FACILITATOR_ONLY,
-    "workshop:reopen": FACILITATOR_ONLY,
+    event.name: roles(**{**from_the_catalogue(event.permission), **BY_WHAT_IT_TOUCHES.get(event.name, {})})
+    for event in catalogue.EVENTS
 }
+
+
+def when_closed(name: str, role: str) -> str:
+    """The cell in a closed workshop: who may send it is decided first, then whether a closed
+    workshop allows it, then what it touches."""
+    event = catalogue.BY_NAME[name]
+    if from_the_catalogue(event.permission)[role] != OK:
+        return SOCKET_TABLE[name][role]
+    return SOCKET_TABLE[name][role] if event.permission.when_closed else "wrong_phase"
+
 
 TOKENS = {r: "bad_key" for r in ("author", "same_group", "other_group", "other_workshop", "removed")}
 ANYONE = roles(**{role: OK for role in ROLES})
@@ -465,6 +413,11 @@ def cells() -> list[Any]:
         for role in ROLES
     ]
     found += [
+        pytest.param("closed", name, role, id=f"closed-{name}-{role}")
+        for name, row in SOCKET_TABLE.items()
+        for role in ROLES
+    ]
+    found += [
         pytest.param("http", name, role, id=f"{name}-{role}")
         for name, row in HTTP_TABLE.items()
         for role in ROLES
@@ -474,13 +427,19 @@ def cells() -> list[Any]:
 
 @pytest.mark.parametrize("surface, name, role", cells())
 def test_each_role_gets_exactly_what_the_table_says(world, surface, name, role):
-    table = SOCKET_TABLE if surface == "socket" else HTTP_TABLE
-    expected = table[name][role]
-    cell = f"{name} as {role}"
+    if surface == "closed":
+        expected = when_closed(name, role)
+    else:
+        expected = (SOCKET_TABLE if surface == "socket" else HTTP_TABLE)[name][role]
+    cell = f"{name} as {role}" + (" (closed)" if surface == "closed" else "")
     if role == "other_workshop" or name.startswith("GET /series"):
         world.make_workshop_b()  # a series needs two workshops
-    if surface == "socket":
+    if surface in ("socket", "closed"):
         prepare(world, name)
+    if surface == "closed":
+        for fac in (world.fac, world.fac_b):
+            if fac is not None:
+                ok(fac.emit("workshop:close", {}))  # closing a closed workshop changes nothing
     before, codes_before = snapshot(world.path), world.codes()
 
     if surface == "http":
@@ -516,3 +475,26 @@ def test_the_tables_decide_every_event_and_route(app_and_socketio):
         assert tuple(row) == ROLES or set(row) == set(ROLES)
     used = {v for row in [*SOCKET_TABLE.values(), *HTTP_TABLE.values()] for v in row.values()}
     assert sorted(used - set(DOCUMENTED) - {OK, OWN, KEY_FORM}) == [], "every expected code is documented"
+
+
+def test_what_an_event_touches_only_refines_what_its_permission_allows():
+    for name, refined in BY_WHAT_IT_TOUCHES.items():
+        allowed = from_the_catalogue(catalogue.BY_NAME[name].permission)
+        assert {role: allowed[role] for role in refined} == dict.fromkeys(refined, OK), name
+
+
+def test_every_event_says_whether_a_closed_workshop_allows_it():
+    """Reading, revealing and reporting go on after closing; changing anything does not."""
+    allowed_closed = {e.name for e in catalogue.EVENTS if e.permission.when_closed}
+    assert allowed_closed == {
+        "settings:set",  # the retention only (domain/settings.py)
+        "cards:reveal",
+        "votes:reveal",
+        "votes:hide",
+        "report:show",
+        "report:next",
+        "report:prev",
+        "theme:suggest",
+        "workshop:close",
+        "workshop:reopen",
+    }
