@@ -16,13 +16,13 @@ class WorkshopError(Exception):
 
 
 class InvalidInput(WorkshopError):
-    """A field has the wrong type, is missing, or breaks a rule."""
+    """A field has the wrong type, is missing, or breaks a rule not listed below."""
 
     code = "invalid_input"
 
 
 class InvalidPayload(InvalidInput):
-    """The payload is not a JSON object at all."""
+    """The payload is not a JSON object."""
 
     code = "invalid_payload"
 
@@ -34,7 +34,9 @@ class EmptyText(InvalidInput):
 
 
 class TextTooLong(InvalidInput):
-    """A text is longer than its limit."""
+    """A text is longer than its limit (card 500, name 80, organisation 120, title 200, question 1000,
+    group name 60).
+    """
 
     code = "text_too_long"
 
@@ -46,7 +48,7 @@ class UnknownKind(InvalidInput):
 
 
 class NameRequired(InvalidInput):
-    """Joining without a name where anonymous attendees are not allowed."""
+    """`join` without a name where the workshop does not allow anonymous attendees."""
 
     code = "name_required"
 
@@ -71,7 +73,7 @@ class UnknownWorkshop(NotFound):
 
 
 class Unauthorized(WorkshopError):
-    """The caller did not prove who they are."""
+    """A facilitator route or the API without a key."""
 
     code = "missing_key"
     status = 401
@@ -90,7 +92,7 @@ class BadToken(Unauthorized):
 
 
 class NotAllowed(WorkshopError):
-    """The caller's role may not do this."""
+    """The caller's role may not do this (an attendee hiding a card, editing another's card...)."""
 
     code = "not_allowed"
     status = 403
@@ -176,82 +178,95 @@ class Removed(NotAllowed):
 
 
 class StorageError(WorkshopError):
-    """The workshop's file could not be written; nothing was saved. Try again."""
+    """The file could not be written for another reason: nothing was saved; try again."""
 
     code = "storage_unavailable"
     status = 503
 
 
 class StorageFull(StorageError):
-    """The disk is full; nothing was saved."""
+    """The laptop's disk is full: nothing was saved; the server keeps serving and saves again once
+    there is room.
+    """
 
     code = "storage_full"
 
 
 class StorageReadOnly(StorageError):
-    """The data folder cannot be written; nothing was saved."""
+    """The data folder cannot be written: nothing was saved."""
 
     code = "storage_read_only"
 
 
 class WorkshopUnavailable(StorageError):
-    """The workshop's file exists but cannot be read (damaged); it is left untouched."""
+    """The workshop's file exists but is damaged; it is reported and left untouched."""
 
     code = "workshop_unavailable"
 
 
 class BadOrigin(NotAllowed):
-    """A state-changing request or a connection from a page of another site."""
+    """A state-changing request or a Socket.IO connection from a page of another site (see
+    `docs/security.md`).
+    """
 
     code = "bad_origin"
 
 
 class RateLimited(WorkshopError):
-    """Too many requests in a short time; wait a moment and try again."""
+    """Too many events from one connection, or too many wrong join codes from one address; wait and
+    retry.
+    """
 
     code = "rate_limited"
     status = 429
 
 
 class CardLimit(Conflict):
-    """The person has posted as many cards as the workshop allows."""
+    """The person has posted `cards_per_person` cards already."""
 
     code = "card_limit"
 
 
 class WorkshopFull(Conflict):
-    """The workshop has as many people as it allows."""
+    """The workshop has `max_people` people already."""
 
     code = "workshop_full"
 
 
 class DoorClosed(Conflict):
-    """The facilitator has closed the door: no new people join (joined people still return)."""
+    """`join` while the facilitator has closed the door to new people (people who joined before still
+    connect with their token).
+    """
 
     code = "door_closed"
 
 
 class TooManyJoins(RateLimited):
-    """Too many new people joined from this address in a short time."""
+    """`join` past the new people allowed per client address and workshop (`WORKSHOP_JOIN_RATE`,
+    default 30 a minute); wait and retry.
+    """
 
     code = "too_many_joins"
 
 
 class TooFewWorkshops(InvalidInput):
-    """A series needs at least two workshops: the selection or the title prefix gave fewer."""
+    """A series (`GET /series`) of fewer than two workshops: too few chosen, or a title prefix that
+    fewer than two titles start with.
+    """
 
     code = "too_few_workshops"
 
 
 class TooManyWorkshops(InvalidInput):
-    """A series takes at most 50 workshops."""
+    """A series of more than 50 workshops."""
 
     code = "too_many_workshops"
 
 
 class NeedsMigration(WorkshopError):
-    """A file opened read-only was made by another version of the app: reading it would
-    mean changing its schema, so it is refused and left as it is."""
+    """The command line (`python -m workshop series`) was given a file of another schema version: it
+    reads files only, so it refuses instead of upgrading it.
+    """
 
     code = "needs_migration"
     status = 409
