@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from tests.factories import card_payload, edge, facilitator, join_as, make_workshop
+from tests.factories import card_payload, edge, facilitator, join_as, make_workshop, send
 from workshop.domain.commands import AddCard, ChangeSettings, Empty, MergeCards
-from workshop.domain.errors import InvalidInput, NotAllowed, UnknownWorkshop
+from workshop.domain.errors import InvalidInput, NotAllowed, UnknownWorkshop, WrongPhase
 from workshop.domain.retention import DAY
 from workshop.service import cards, exports, privacy, steering, themes
 
@@ -285,3 +285,14 @@ def test_the_anonymised_csv_has_pseudonyms_and_an_empty_organisation_column(ctx,
 def test_the_anonymised_export_leaves_the_stored_names_alone(ctx, store, busy):
     privacy.anonymised_json(ctx, store)
     assert [p.name for p in store.people.all()] == list(NAMES)
+
+
+def test_a_closed_workshop_keeps_its_settings_but_its_retention(ctx, store):
+    fac = facilitator(store)
+    send(ctx, store, fac, "workshop:close", Empty())
+    before = store.live().settings
+    with pytest.raises(WrongPhase):
+        send(ctx, store, fac, "settings:set", ChangeSettings(votes_per_person=9))
+    assert store.live().settings == before
+    send(ctx, store, fac, "settings:set", ChangeSettings(retention=30))
+    assert store.live().settings.retention_days == 30

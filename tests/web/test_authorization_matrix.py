@@ -98,13 +98,20 @@ SOCKET_TABLE: dict[str, dict[str, str]] = {
 }
 
 
+# Allowed in a closed workshop, but not with what the matrix sends: a closed workshop's
+# settings stay as they were, but for the retention (domain/settings.py).
+CLOSED_BY_WHAT_IT_CHANGES = {"settings:set": "wrong_phase"}
+
+
 def when_closed(name: str, role: str) -> str:
     """The cell in a closed workshop: who may send it is decided first, then whether a closed
     workshop allows it, then what it touches."""
     event = catalogue.BY_NAME[name]
     if from_the_catalogue(event.permission)[role] != OK:
         return SOCKET_TABLE[name][role]
-    return SOCKET_TABLE[name][role] if event.permission.when_closed else "wrong_phase"
+    if not event.permission.when_closed:
+        return "wrong_phase"
+    return CLOSED_BY_WHAT_IT_CHANGES.get(name, SOCKET_TABLE[name][role])
 
 
 TOKENS = {r: "bad_key" for r in ("author", "same_group", "other_group", "other_workshop", "removed")}

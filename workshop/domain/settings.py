@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import DoorClosed, InvalidInput
+from .errors import DoorClosed, InvalidInput, WrongPhase
 
 MAX_VOTES = 20
 MAX_CARDS_PER_PERSON = 1000
@@ -51,3 +51,13 @@ def admit_newcomer(settings: Settings) -> None:
             "The facilitator has closed the door to new people. If you joined before, "
             "open this page on the phone you joined with."
         )
+
+
+# What a closed workshop still lets the facilitator change: how long it is kept.
+CHANGEABLE_WHEN_CLOSED = frozenset({"retention_days"})
+
+
+def check_changes_when_closed(names: set[str]) -> None:
+    """A closed workshop keeps the settings it ran with; only its retention may change."""
+    if names - CHANGEABLE_WHEN_CLOSED:
+        raise WrongPhase("The workshop is closed: only how long it is kept can change.")

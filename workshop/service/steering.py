@@ -82,6 +82,8 @@ def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Chang
     }
     if cmd.retention is not None:  # "keep" is stored as None
         changes["retention_days"] = retention.parse(cmd.retention)
+    if store.live().closed:
+        rules.check_changes_when_closed(set(changes))
     for name in ("votes_per_person", "cards_per_person", "max_people"):
         if name in changes:
             getattr(rules, name)(changes[name])
