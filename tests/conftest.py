@@ -34,9 +34,9 @@ def store(ctx: Context) -> WorkshopStore:
 
 @pytest.fixture
 def app_and_socketio(tmp_path: Path):
-    from workshop.web.app import create_app
+    from workshop.wiring import build  # the app as `python -m workshop` serves it, runtime included
 
-    app, socketio = create_app(make_settings(tmp_path / "sessions"))
+    app, socketio = build(make_settings(tmp_path / "sessions"))
     app.config["TESTING"] = True
     yield app, socketio
     app.extensions["workshop"].files.close_all()

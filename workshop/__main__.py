@@ -23,11 +23,10 @@ import resource  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from . import gc_pacing  # noqa: E402
 from .config import Settings  # noqa: E402
-from .listening import serve  # noqa: E402
-from .web import heartbeats, qr, retention_task  # noqa: E402
-from .web.app import create_app  # noqa: E402
+from .runtime.listening import serve  # noqa: E402
+from .web import qr, retention_task  # noqa: E402
+from .wiring import build, start_runtime_tasks  # noqa: E402
 
 MAX_CONNECTIONS = 10_000
 
@@ -79,7 +78,7 @@ def allow_many_connections() -> int:
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = parse_args(sys.argv[1:] if argv is None else argv, Settings.from_env())
-    app, socketio = create_app(settings)
+    app, socketio = build(settings)
     context = app.extensions["workshop"]
     base = context.public_url
     files = allow_many_connections()
@@ -87,10 +86,8 @@ def main(argv: list[str] | None = None) -> None:
     # eventlet's server takes 1,024 connections at once unless told otherwise: a room of
     # more phones than that would wait at the door.
     connections = min(MAX_CONNECTIONS, max(64, files - 64))
-    gc_pacing.take_over_full_collections()
-    socketio.start_background_task(gc_pacing.run, socketio.sleep, app.extensions["workshop.activity"])
+    start_runtime_tasks(app, socketio)  # GC pacing, spread heartbeats
     socketio.start_background_task(app.extensions["workshop.feed"].run, socketio, socketio.sleep)
-    socketio.start_background_task(heartbeats.spread, socketio.server.eio, socketio.sleep)
     retention_task.start(app, socketio)  # at start-up, then daily
     serve(app, settings.host, settings.port, max_size=connections, socket_timeout=settings.socket_timeout)
 

@@ -1,4 +1,4 @@
-"""Layers import inwards only: web → service → store → domain."""
+"""Layers import inwards only: web → service → store → domain; the runtime stands apart."""
 
 from __future__ import annotations
 
@@ -32,6 +32,21 @@ def test_layer_imports_only_inner_layers(layer, path):
         name for name in own_imports(path) if not any(is_within(name, ok) for ok in ALLOWED[layer])
     )
     assert outward == [], f"{dotted_name(path)} ({layer}) imports {outward}"
+
+
+def test_runtime_imports_nothing_of_the_application():
+    """The process runtime stands beside the layers: the web layer takes its pieces through
+    `web/hooks.py`, and `workshop/wiring.py` plugs them in."""
+    for path in modules_under("runtime"):
+        outward = sorted(name for name in own_imports(path) if not is_within(name, "workshop.runtime"))
+        assert outward == [], f"{dotted_name(path)} (runtime) imports {outward}"
+
+
+@pytest.mark.parametrize("layer", [*ALLOWED, "web"])
+def test_no_layer_imports_the_runtime(layer):
+    for path in modules_under(layer):
+        runtime = sorted(name for name in own_imports(path) if is_within(name, "workshop.runtime"))
+        assert runtime == [], f"{dotted_name(path)} ({layer}) imports {runtime}: take it through web/hooks.py"
 
 
 def test_service_never_imports_web():

@@ -1,5 +1,5 @@
 """Socket.IO events reuse their connection's cookie session and URL binding
-(workshop/web/event_context.py): the same answers, at half the cost per event."""
+(workshop/runtime/event_context.py): the same answers, at half the cost per event."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from pathlib import Path  # noqa: E402
 from flask import Flask, jsonify, request  # noqa: E402
 from flask_socketio import SocketIO, join_room  # noqa: E402
 
-from workshop.listening import serve  # noqa: E402
+from workshop.runtime.listening import serve  # noqa: E402
 
 GROUP_SIZE = 10
 

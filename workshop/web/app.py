@@ -13,7 +13,6 @@ from flask_socketio import SocketIO
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .. import gc_pacing
 from ..config import Settings
 from ..domain.errors import WorkshopError
 from ..service.context import Context
@@ -27,17 +26,15 @@ from . import (
     downloads,
     frame_gate,
     guards,
-    heartbeats,
+    hooks,
     i18n,
     lan,
     pages,
     privacy_routes,
     series,
     sockets,
-    wire,
 )
 from .errors import body_for, error_body
-from .event_context import ConnectionSessions, EventAwareFlask
 from .quiet_log import ClientAddress, QuietLog, library_logger
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,8 +42,9 @@ ROOT = Path(__file__).resolve().parents[2]
 MAX_MESSAGE_BYTES = 64 * 1024
 
 
-def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
-    """Build the app for one data folder."""
+def create_app(settings: Settings, runtime: hooks.Runtime | None = None) -> tuple[Flask, SocketIO]:
+    """Build the app for one data folder; `runtime` plugs in the process runtime's pieces."""
+    runtime = runtime or hooks.Runtime()
     data_dir = Path(settings.data_dir)
     files = WorkshopFiles(
         data_dir, clock=time.time, synchronous=settings.synchronous, writes=_writes(settings.async_mode)
@@ -54,10 +52,9 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     owner_key = settings.owner_key or instance.load_or_create(data_dir, ".owner_key")
     public_url = settings.public_url or lan.public_url(settings.host, settings.port)
 
-    app = EventAwareFlask(
-        __name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static")
-    )
-    app.session_interface = ConnectionSessions()
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    if runtime.session_interface is not None:
+        app.session_interface = runtime.session_interface
     app.config.update(
         SECRET_KEY=instance.load_or_create(data_dir, ".secret_key"),
         SESSION_COOKIE_HTTPONLY=True,
@@ -126,12 +123,11 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
         cors_allowed_origins=lambda origin, environ: guards.origin_ok(origin, environ, extra_origins),
         logger=False,
         engineio_logger=library_logger("workshop.engineio", quiet, addresses.current, "refused by Engine.IO"),
-        serializer=wire.JSONPacket,
-        ping_interval=heartbeats.ping_interval(),
         # A connection's events run one after another in its own reader, so a flooder's frames
         # wait behind each other instead of each taking a green thread, and the frame gate
         # below sees every failure of decoding or dispatch.
         async_handlers=False,
+        **runtime.socketio_options,
     )
     frame_gate.guard_frames(
         socketio.server,
@@ -140,7 +136,7 @@ def create_app(settings: Settings) -> tuple[Flask, SocketIO]:
     )
     app.wsgi_app = addresses.bind(app.wsgi_app)  # inside ProxyFix: the client's own address
     app.extensions["workshop.feed"] = broadcasts.WorkshopsFeed()
-    activity = gc_pacing.Activity()
+    activity = hooks.Activity()
     app.extensions["workshop.activity"] = activity
     sockets.register(
         socketio,

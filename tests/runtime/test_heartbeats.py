@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import queue
 import random
+from importlib.metadata import version
 
 import pytest
 from engineio.socket import Socket as EngineSocket
 
-from workshop.web import heartbeats
+from workshop.runtime import heartbeats
 
 
 class Stop(Exception):
@@ -66,9 +67,11 @@ class FakeEngineServer:
         self.slept.append(seconds)
 
 
-def test_engineio_reads_the_interval_afresh_for_every_ping():
-    """What the spreading relies on: each scheduled ping sleeps the server's interval as it is
-    then, not as it was when the connection opened."""
+def test_contract_engineio_reads_the_interval_afresh_for_every_ping():
+    """What the spreading relies on, beyond python-engineio's documentation: each scheduled
+    ping sleeps the server's interval as it is then, not as it was when the connection opened.
+    If this fails after an upgrade, the heartbeats are no longer spread: re-read
+    `engineio/socket.py` (`schedule_ping`)."""
     server = FakeEngineServer()
     socket = EngineSocket(server, "sid")
     socket.closed = True  # so that, once its sleep is over, no ping is actually sent
@@ -99,3 +102,10 @@ def test_clients_are_told_the_longest_interval(app_and_socketio, http):
         heartbeats.spread(socketio.server.eio, one_tick, random.Random(1))
     assert socketio.server.eio.ping_interval != heartbeats.BASE_S
     assert announced() == longest
+
+
+def test_contract_the_python_engineio_checked_is_the_one_installed():
+    assert version("python-engineio") == heartbeats.CHECKED_WITH, (
+        "python-engineio changed: re-check workshop/runtime/heartbeats.py and the frame gate "
+        "against it, then update CHECKED_WITH and docs/architecture.md"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop import listening
+from workshop.runtime import listening
 
 
 def test_backlog_is_the_kernels_cap(tmp_path):
@@ -45,7 +45,7 @@ def test_sockets_accepted_from_the_listener_have_nagle_off():
 def test_the_default_socket_timeout_outlasts_the_longest_heartbeat():
     """A websocket that only answers pings is never cut by the read timeout."""
     from workshop.config import Settings
-    from workshop.web import heartbeats
+    from workshop.runtime import heartbeats
 
     longest_silence = heartbeats.BASE_S + heartbeats.SPREAD_S
     assert Settings().socket_timeout >= longest_silence + 10

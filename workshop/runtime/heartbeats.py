@@ -10,7 +10,14 @@ next ping, so varying it a little on every tick gives each ping its own interval
 of a room that joined together spreads over the spread at once, and wider with every round.
 Clients are told the longest interval, the base plus the spread (Engine.IO announces its
 interval plus a grace period, which the task keeps at what the spread leaves), so none of
-them gives up on a ping that comes later than the base interval."""
+them gives up on a ping that comes later than the base interval.
+
+Beyond python-engineio's documentation: `ping_interval` is documented as an option, not as an
+attribute read afresh for each ping, and Engine.IO has no jitter of its own. The spreading was
+measured (server CPU, 1,000 phones: 95th percentile 24 → 16%, half-seconds at 25% or more
+14 → 4 in 100 s), so it stays, here alone, guarded by the contract tests of
+tests/runtime/test_heartbeats.py (docs/architecture.md, "Beyond a dependency's documented
+API")."""
 
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ from typing import Any
 BASE_S = 25.0  # Engine.IO's default interval
 SPREAD_S = 5.0
 TICK_S = 0.05  # a burst's pongs fall in many ticks, so they get many intervals
+CHECKED_WITH = "4.15.1"  # python-engineio; tests/runtime/test_heartbeats.py fails on any other
 
 
 def ping_interval() -> tuple[float, float]:
