@@ -8,7 +8,7 @@ from tests.factories import card_payload, edge, facilitator
 from tests.service.announced import all_rooms, events, payload_of, rooms_of, sent
 from workshop.domain.commands import AddCard, CardRef, EditCard, MoveParticipant
 from workshop.domain.errors import WorkshopError
-from workshop.service import cards, facilitation, people, rooms
+from workshop.service import cards, moderation, people, rooms
 from workshop.service.actors import ATTENDEE, SCREEN, Actor
 
 
@@ -142,7 +142,7 @@ def test_edit_changing_the_kind_updates_the_counts(ctx, store, ada, groups):
 
 def test_author_cannot_edit_or_delete_a_hidden_card_it_is_kept_as_it_was(ctx, store, ada):
     card_id = add(ctx, store, ada, text="Too blunt").ack["card"]["id"]
-    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(moderation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
     for call, cmd in (
         (edge(cards.edit_card), EditCard(card_id=card_id, text="Softened")),
         (edge(cards.delete_card), CardRef(card_id)),
@@ -156,8 +156,8 @@ def test_author_cannot_edit_or_delete_a_hidden_card_it_is_kept_as_it_was(ctx, st
 
 def test_author_edits_their_card_again_once_it_is_shown_again(ctx, store, ada):
     card_id = add(ctx, store, ada).ack["card"]["id"]
-    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
-    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), False)
+    edge(moderation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(moderation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), False)
     outcome = edge(cards.edit_card)(ctx, store, ada, EditCard(card_id=card_id, text="Softened"))
     assert outcome.ack["card"]["text"] == "Softened"
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.factories import card_payload, facilitator, join_as, make_workshop
 from workshop.domain.commands import AddCard, CardRef
-from workshop.service import cards, exports, facilitation
+from workshop.service import cards, exports, moderation
 
 
 def post(ctx, store, actor, **overrides):
@@ -43,7 +43,7 @@ def test_csv_has_one_row_per_card_hidden_ones_marked(ctx, store, groups, clock):
     ada = join_as(ctx, store, name="Ada", organisation="ACME", group=groups[0])
     post(ctx, store, ada, text="Data silos")
     hidden = post(ctx, store, ada, text="Too blunt", kind="opportunity")
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
+    moderation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
     assert csv_rows(store)[1:] == [
         ["Finance", "challenge", "Data silos", "Ada", "ACME", "2027-01-15T08:00:00Z", "no", "", "0", "", ""],
         [
@@ -155,7 +155,7 @@ def test_report_has_question_groups_and_kinds(ctx, store, groups):
 def test_report_leaves_out_hidden_cards(ctx, store):
     ada = join_as(ctx, store, name="Ada")
     hidden = post(ctx, store, ada, text="Too blunt")
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
+    moderation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
     assert "Too blunt" not in exports.report_markdown(store)
 
 
@@ -220,7 +220,7 @@ def test_json_export_has_everything_hidden_cards_flagged(ctx, store, groups):
     ada = join_as(ctx, store, name="Ada", group=groups[0])
     shown = post(ctx, store, ada, text="Data silos")
     hidden = post(ctx, store, ada, text="Too blunt")
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
+    moderation.set_hidden(ctx, store, facilitator(store), CardRef(hidden), True)
     data = exports.export_json(ctx, store)
     assert {
         k: data["workshop"][k] for k in ("code", "title", "question", "assignment", "allow_anonymous")

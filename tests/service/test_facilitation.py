@@ -8,7 +8,7 @@ from tests.factories import card_payload, edge, facilitator, join_as
 from tests.service.announced import all_rooms, payload_of, rooms_of, sent
 from workshop.domain.commands import AddCard, AddGroup, CardRef, MoveParticipant, RenameGroup
 from workshop.domain.errors import WorkshopError
-from workshop.service import cards, facilitation, people, rooms
+from workshop.service import cards, moderation, people, rooms
 from workshop.service import state as role_state
 from workshop.service.actors import SCREEN, Actor
 from workshop.service.outcome import RoomMove
@@ -20,7 +20,7 @@ def card_id(ctx, store, ada):
 
 
 def hide(ctx, store, card_id, hidden=True, actor=None):
-    return edge(facilitation.set_hidden)(ctx, store, actor or facilitator(store), CardRef(card_id), hidden)
+    return edge(moderation.set_hidden)(ctx, store, actor or facilitator(store), CardRef(card_id), hidden)
 
 
 def test_hidden_card_is_withdrawn_from_group_and_screens(ctx, store, groups, card_id):

@@ -22,7 +22,7 @@ from workshop.domain.commands import (
     ShowReport,
 )
 from workshop.domain.errors import WorkshopError
-from workshop.service import cards, facilitation, rooms, steering, themes, voting
+from workshop.service import cards, moderation, rooms, steering, themes, voting
 from workshop.service import state as role_state
 
 VOTE, REPORT = 3, 4  # in the default agenda
@@ -34,7 +34,7 @@ def post(ctx, store, actor, text, kind="challenge") -> int:
 
 
 def hide(ctx, store, card_id, hidden=True):
-    return facilitation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), hidden)
+    return moderation.set_hidden(ctx, store, facilitator(store), CardRef(card_id), hidden)
 
 
 def merge(ctx, store, into, others):

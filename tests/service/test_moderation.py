@@ -19,7 +19,7 @@ from workshop.domain.commands import (
     SetPhase,
 )
 from workshop.domain.errors import WorkshopError
-from workshop.service import cards, facilitation, rooms, steering, themes, voting
+from workshop.service import cards, moderation, rooms, steering, themes, voting
 from workshop.service import state as role_state
 from workshop.service.actors import SCREEN, Actor
 
@@ -38,13 +38,11 @@ def refused(call, *args, **kwargs) -> WorkshopError:
 
 
 def correct(ctx, store, card_id, text, actor=None):
-    return edge(facilitation.correct_card)(
-        ctx, store, actor or facilitator(store), CorrectCard(card_id, text)
-    )
+    return edge(moderation.correct_card)(ctx, store, actor or facilitator(store), CorrectCard(card_id, text))
 
 
 def move(ctx, store, card_id, group_id, actor=None):
-    return edge(facilitation.move_card)(ctx, store, actor or facilitator(store), MoveCard(card_id, group_id))
+    return edge(moderation.move_card)(ctx, store, actor or facilitator(store), MoveCard(card_id, group_id))
 
 
 def state_of(ctx, store, actor):
@@ -87,7 +85,7 @@ def test_correction_is_announced_to_the_group_and_stewards_only(ctx, store, grou
 
 
 def test_correction_of_a_hidden_card_reaches_facilitators_only(ctx, store, card_id):
-    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(moderation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
     outcome = correct(ctx, store, card_id, "Data silos")
     assert sent(outcome) == {("card:updated", rooms.facilitators(store.code))}
 
@@ -169,7 +167,7 @@ def test_moved_card_leaves_its_theme_and_its_dots(ctx, store, groups, card_id, a
 def test_moved_hidden_card_is_told_to_facilitators_only_besides_the_old_group(ctx, store, groups, card_id):
     code = store.code
     design = groups[1]
-    edge(facilitation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
+    edge(moderation.set_hidden)(ctx, store, facilitator(store), CardRef(card_id), True)
     outcome = move(ctx, store, card_id, design)
     assert rooms.group(code, design) not in all_rooms(outcome)
     assert rooms.screens(code) not in all_rooms(outcome)

@@ -23,7 +23,7 @@ from workshop.domain.commands import (
 from workshop.domain.errors import WorkshopError
 from workshop.domain.ranking import Cursor
 from workshop.domain.timer import Timer
-from workshop.service import cards, joining, reporting, rooms, steering, views, voting
+from workshop.service import cards, joining, report_back, rooms, serialisers, steering, voting
 from workshop.service import state as role_state
 from workshop.service.actors import ATTENDEE, SCREEN, Actor
 
@@ -51,11 +51,11 @@ def vote(ctx, store, actor, card_id, client_id="v-1"):
 
 
 def settings_of(store) -> dict:
-    return views.settings_view(store.live())
+    return serialisers.settings_view(store.live())
 
 
 def timer_now(store) -> dict:
-    return views.timer_view(store.live(), store.clock())
+    return serialisers.timer_view(store.live(), store.clock())
 
 
 # --- phases
@@ -342,9 +342,9 @@ def test_running_timer_comes_back_exactly_after_a_restart(ctx, store, clock):
     again = reopened(ctx, store)
     assert again is not store
     assert again.live().timer == before_timer
-    assert views.timer_view(again.live(), clock()) == before_view
+    assert serialisers.timer_view(again.live(), clock()) == before_view
     clock.tick(60)
-    assert views.timer_view(again.live(), clock())["remaining"] == 200.0
+    assert serialisers.timer_view(again.live(), clock())["remaining"] == 200.0
 
 
 def test_paused_timer_comes_back_exactly_after_a_restart(ctx, store, clock):
@@ -356,7 +356,7 @@ def test_paused_timer_comes_back_exactly_after_a_restart(ctx, store, clock):
     again = reopened(ctx, store)
     clock.tick(1000)
     assert again.live().timer == before == Timer(False, 317.5, None, 330.0)
-    assert views.timer_view(again.live(), clock())["remaining"] == 317.5
+    assert serialisers.timer_view(again.live(), clock())["remaining"] == 317.5
 
 
 # --- settings and reveal
@@ -702,7 +702,7 @@ def test_report_of_an_unknown_group_is_refused(ctx, store, groups, fields):
 
 def test_report_walks_the_groups_in_order_then_the_synthesis(ctx, store, groups):
     finance, design = groups
-    assert reporting.report(store)["group_id"] == finance  # first stop before any step
+    assert report_back.report(store)["group_id"] == finance  # first stop before any step
     stops = [(r["view"], r["group_id"]) for r in (step(ctx, store, d).ack["report"] for d in (1, 1, 1))]
     assert stops == [("group", design), ("synthesis", finance), ("synthesis", finance)]
     back = [step(ctx, store, -1).ack["report"] for _ in range(3)]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.factories import PUBLIC_URL, card_payload, facilitator, join_as, make_workshop
 from workshop.domain.commands import AddCard, CardRef, Join
-from workshop.service import cards, facilitation, joining, views
+from workshop.service import cards, joining, moderation, serialisers
 from workshop.service import state as role_state
 from workshop.service.actors import ATTENDEE, Actor
 
@@ -30,7 +30,7 @@ def filled(ctx, store, groups):
         "hidden": add(ada, text="Rude remark"),
         "design": add(bob, text="Design debt", kind="opportunity"),
     }
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(ids["hidden"]), True)
+    moderation.set_hidden(ctx, store, facilitator(store), CardRef(ids["hidden"]), True)
     return ada, bob, ids
 
 
@@ -124,7 +124,7 @@ def test_facilitator_counts_leave_out_hidden_cards(ctx, store, filled, groups):
 
 
 def test_counts_list_an_empty_group(ctx, store, groups):
-    counts = views.counts(store, ctx)
+    counts = serialisers.counts(store, ctx)
     assert counts["groups"] == {str(g): {"people": 0, "cards": {}} for g in groups}
     assert (counts["people"], counts["online"]) == (0, 0)
 
@@ -134,13 +134,13 @@ def test_offline_person_is_shown_offline_to_the_facilitator(ctx, store, filled):
     joining.disconnect(ctx, store, ada)
     people = {p["name"]: p["online"] for p in role_state.facilitator_state(store, ctx)["participants"]}
     assert people == {"Ada": False, "Bob": True}
-    assert views.counts(store, ctx)["online"] == 1
+    assert serialisers.counts(store, ctx)["online"] == 1
 
 
 def test_card_view_names_its_author_or_none(ctx, store, filled):
     _, _, ids = filled
     card = store.cards.get(ids["visible"])
     ada = store.people.get(card.participant_id)
-    assert views.card_view(card, ada)["author"] == "Ada"
-    assert views.card_view(card, None)["author"] is None
-    assert views.card_view(card, None)["organisation"] is None
+    assert serialisers.card_view(card, ada)["author"] == "Ada"
+    assert serialisers.card_view(card, None)["author"] is None
+    assert serialisers.card_view(card, None)["organisation"] is None

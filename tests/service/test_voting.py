@@ -22,7 +22,7 @@ from workshop.domain.commands import (
     SetPhase,
 )
 from workshop.domain.errors import WorkshopError
-from workshop.service import cards, facilitation, people, rooms, steering, themes, voting
+from workshop.service import cards, moderation, people, rooms, steering, themes, voting
 from workshop.service import state as role_state
 from workshop.service.actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 
@@ -152,7 +152,7 @@ def test_another_groups_item_is_not_yours(ctx, store, board, ada, target):
 
 def test_hidden_missing_or_merged_items_are_not_found(ctx, store, board, ada):
     fac = facilitator(store)
-    edge(facilitation.set_hidden)(ctx, store, fac, CardRef(board["f1"]), True)
+    edge(moderation.set_hidden)(ctx, store, fac, CardRef(board["f1"]), True)
     edge(themes.merge_cards)(ctx, store, fac, MergeCards(board["f3"], [board["f4"]]))
     for target, field in [
         ({"card_id": board["f1"]}, "card_id"),

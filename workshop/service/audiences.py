@@ -7,7 +7,7 @@ from typing import Any
 
 from ..domain.entities import Card
 from ..store.workshops import WorkshopStore
-from . import rooms, views
+from . import rooms, serialisers
 from .context import Context
 from .outcome import Announce
 
@@ -35,7 +35,7 @@ def card_change(store: WorkshopStore, card: Card, event: str, view: dict[str, An
 def public_view(store: WorkshopStore, view: dict[str, Any]) -> dict[str, Any]:
     """A card as attendees and the projector may see it now."""
     settings = store.live().settings
-    return views.blurred(view) if settings.blur_cards and not settings.cards_revealed else view
+    return serialisers.blurred(view) if settings.blur_cards and not settings.cards_revealed else view
 
 
 def card_gone(store: WorkshopStore, card: Card, event: str = "card:deleted") -> list[Announce]:
@@ -69,12 +69,16 @@ def to_group_and_stewards(
 def counts_changed(ctx: Context, store: WorkshopStore, groups: Iterable[int] | None = None) -> Announce:
     """The dashboard's counts: of the groups a card change touched (cheap, merged by the
     dashboard), or all of them after a change in who is where."""
-    counts = views.counts(store, ctx) if groups is None else {"groups": views.group_counts(store, groups)}
+    counts = (
+        serialisers.counts(store, ctx)
+        if groups is None
+        else {"groups": serialisers.group_counts(store, groups)}
+    )
     return Announce("counts:changed", {"counts": counts}, rooms.facilitators(store.code))
 
 
 def people_changed(ctx: Context, store: WorkshopStore) -> list[Announce]:
-    payload = views.people_changed(store, ctx)
+    payload = serialisers.people_changed(store, ctx)
     return [
         Announce("people:changed", payload, rooms.facilitators(store.code)),
         Announce("people:changed", payload, rooms.screens(store.code)),

@@ -7,7 +7,7 @@ from ..domain.commands import AddCard, CardRef, EditCard
 from ..domain.entities import Card, Participant
 from ..domain.errors import CardLimit, NotAllowed, NotFound
 from ..store.workshops import WorkshopStore
-from . import audiences, policy, views
+from . import audiences, policy, serialisers
 from .actors import Actor
 from .context import Context
 from .outcome import Outcome
@@ -17,7 +17,7 @@ def resent(store: WorkshopStore, actor: Actor, cmd: AddCard) -> Outcome | None:
     """A resend after a reconnect gets the first answer again, and no second echo."""
     me = policy.acting_attendee(store, actor)
     existing = store.cards.by_client_id(me.id, cards.client_id(cmd.client_id))
-    return None if existing is None else Outcome(ack={"card": views.one_card(store, existing)})
+    return None if existing is None else Outcome(ack={"card": serialisers.one_card(store, existing)})
 
 
 def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> Outcome:
@@ -35,7 +35,7 @@ def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> 
     card, is_new = store.cards.insert_once(  # committed before anyone hears of it
         group_id=me.group_id, participant_id=me.id, kind=kind, text=text, client_id=client_id
     )
-    view = views.card_view(card, me)
+    view = serialisers.card_view(card, me)
     if not is_new:
         return Outcome(ack={"card": view})
     return Outcome(
@@ -55,7 +55,7 @@ def edit_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: EditCard) -
     text = cards.card_text(cmd.text)
     kind = cards.card_kind(store.workshop(), cmd.kind) if cmd.kind is not None else card.kind
     updated = store.cards.update(card, text=text, kind=kind)
-    view = views.one_card(store, updated)
+    view = serialisers.one_card(store, updated)
     announce = audiences.card_change(store, updated, "card:updated", view)
     if kind != card.kind:
         announce.append(audiences.counts_changed(ctx, store, [card.group_id]))
@@ -69,7 +69,7 @@ def delete_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef) 
     cards.check_author_may_change(card)
     restored = store.cards.delete(card.id)
     announce = audiences.card_gone(store, card)
-    for back, view in zip(restored, views.card_views(store, restored), strict=True):
+    for back, view in zip(restored, serialisers.card_views(store, restored), strict=True):
         announce += audiences.card_change(store, back, "card:added", view)
     return Outcome(
         ack={"card_id": card.id}, announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id]))

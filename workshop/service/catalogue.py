@@ -46,7 +46,7 @@ from ..domain.commands import (
 )
 from ..domain.permissions import ANY_PHASE, CARD_PHASES, MUST_NOT_HAVE_JOINED, VOTE_PHASES, Permission
 from ..store.workshops import WorkshopStore
-from . import cards, facilitation, joining, people, steering, themes, voting
+from . import cards, joining, moderation, people, steering, themes, voting
 from .actors import ATTENDEE, Actor
 from .context import Context
 from .outcome import Outcome
@@ -82,10 +82,10 @@ EVENTS: tuple[Event, ...] = (
     Event("card:delete",         CardRef,            cards.delete_card,          CARDS),
     Event("vote:cast",           CastVote,           voting.cast_vote,           VOTES, replay=voting.resent),
     Event("vote:retract",        RetractVote,        voting.retract_vote,        VOTES),
-    Event("card:hide",           CardRef,            facilitation.set_hidden,    STEER, (True,)),
-    Event("card:unhide",         CardRef,            facilitation.set_hidden,    STEER, (False,)),
-    Event("card:correct",        CorrectCard,        facilitation.correct_card,  STEER),
-    Event("card:move",           MoveCard,           facilitation.move_card,     STEER),
+    Event("card:hide",           CardRef,            moderation.set_hidden,    STEER, (True,)),
+    Event("card:unhide",         CardRef,            moderation.set_hidden,    STEER, (False,)),
+    Event("card:correct",        CorrectCard,        moderation.correct_card,  STEER),
+    Event("card:move",           MoveCard,           moderation.move_card,     STEER),
     Event("participant:move",    MoveParticipant,    people.move_participant,    STEER),
     Event("participant:remove",  ParticipantRef,     people.remove_participant,  STEER),
     Event("participants:remove", RemoveParticipants, people.remove_participants, STEER),

@@ -12,7 +12,7 @@ from typing import Any
 from ..domain.entities import Card
 from ..domain.texts import is_invisible
 from ..store.workshops import WorkshopStore
-from . import harvest, reporting, views
+from . import report_back, report_document, serialisers
 from .context import Context
 
 CSV_COLUMNS = [
@@ -48,7 +48,7 @@ def workshop_data(store: WorkshopStore, join_url: str | None) -> dict[str, Any]:
     people = store.people.all()
     by_id = {p.id: p for p in people}
     tallies = store.votes.tallies()
-    report = reporting.report(store)
+    report = report_back.report(store)
     return {
         "workshop": {
             "code": workshop.code,
@@ -60,20 +60,20 @@ def workshop_data(store: WorkshopStore, join_url: str | None) -> dict[str, Any]:
             "created_at": workshop.created_at,
             "join_url": join_url,
         },
-        "agenda": views.agenda_view(live),
-        "phase": views.phase_view(live, workshop),
-        "settings": views.settings_view(live),
-        "groups": [views.group_view(g) for g in store.groups.all()],
+        "agenda": serialisers.agenda_view(live),
+        "phase": serialisers.phase_view(live, workshop),
+        "settings": serialisers.settings_view(live),
+        "groups": [serialisers.group_view(g) for g in store.groups.all()],
         "participants": [
-            {k: v for k, v in views.participant_view(p, online=False).items() if k != "online"}
+            {k: v for k, v in serialisers.participant_view(p, online=False).items() if k != "online"}
             for p in people
         ],
         "cards": [
-            {**views.card_view(c, by_id.get(c.participant_id)), "merged_into": c.merged_into}
+            {**serialisers.card_view(c, by_id.get(c.participant_id)), "merged_into": c.merged_into}
             for c in _every_card(store)
         ],
-        "themes": [views.theme_view(t) for t in store.themes.all()],
-        "votes": views.tallies_view(tallies),
+        "themes": [serialisers.theme_view(t) for t in store.themes.all()],
+        "votes": serialisers.tallies_view(tallies),
         "report": report["groups"],
         "synthesis": report["synthesis"],
     }
@@ -128,8 +128,8 @@ def report_markdown(store: WorkshopStore) -> str:
     cards = store.cards.all(include_hidden=False)
     votes = store.votes.tallies()["cards"]
     themes = {t.id: t.name for t in store.themes.all()}
-    report = reporting.report(store)
-    doc = harvest.document(store, include_names=False)
+    report = report_back.report(store)
+    doc = report_document.document(store, include_names=False)
     lines = [
         f"# {md_inline(workshop.title)}",
         "",

@@ -15,7 +15,7 @@ from ..domain.errors import (
     WorkshopFull,
 )
 from ..store.workshops import WorkshopStore
-from . import audiences, rooms, state, views
+from . import audiences, rooms, serialisers, state
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -152,7 +152,7 @@ def _came_online(ctx: Context, store: WorkshopStore, me: Participant) -> tuple[A
 
 def _presence(ctx: Context, store: WorkshopStore, me: Participant) -> tuple[Announce, ...]:
     online = ctx.presence.is_online(store.code, me.id)
-    view = views.participant_view(me, online=online)
+    view = serialisers.participant_view(me, online=online)
     return (
         Announce("participant:updated", {"participant": view}, rooms.facilitators(store.code)),
         *audiences.people_changed(ctx, store),

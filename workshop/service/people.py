@@ -17,7 +17,7 @@ from ..domain.entities import Group, Participant
 from ..domain.errors import InvalidInput, NotFound, UnknownGroup, WorkshopFull
 from ..domain.settings import MAX_PEOPLE
 from ..store.workshops import WorkshopStore
-from . import audiences, rooms, state, views
+from . import audiences, rooms, serialisers, state
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome, RoomMove
@@ -33,9 +33,9 @@ def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Move
     _group(store, cmd.group_id)
     online = ctx.presence.is_online(store.code, person.id)
     if person.group_id == cmd.group_id:
-        return Outcome(ack={"participant": views.participant_view(person, online=online)})
+        return Outcome(ack={"participant": serialisers.participant_view(person, online=online)})
     moved = store.people.move(person, cmd.group_id)
-    view = views.participant_view(moved, online=online)
+    view = serialisers.participant_view(moved, online=online)
     code = store.code
     return Outcome(
         ack={"participant": view},
@@ -87,11 +87,11 @@ def remove_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Pa
     """Out of the workshop: their phones are told and disconnected; their cards stay theirs."""
     person = _person(store, cmd.participant_id)
     if person.removed:
-        return Outcome(ack={"participant": views.participant_view(person, online=False)})
+        return Outcome(ack={"participant": serialisers.participant_view(person, online=False)})
     removed = store.people.remove(person)
     ctx.arrivals.removed(store.code, [removed.id], store.clock())
     return Outcome(
-        ack={"participant": views.participant_view(removed, online=False)},
+        ack={"participant": serialisers.participant_view(removed, online=False)},
         announce=(*_removal_notices(store.code, [removed.id]), *_people_counts(ctx, store)),
         disconnect=(rooms.person(store.code, removed.id),),
     )
@@ -131,12 +131,12 @@ def readmit_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: P
     code = store.code
     if not person.removed:
         online = ctx.presence.is_online(code, person.id)
-        return Outcome(ack={"participant": views.participant_view(person, online=online)})
+        return Outcome(ack={"participant": serialisers.participant_view(person, online=online)})
     limit = store.live().settings.max_people
     if store.people.count() >= limit:
         raise WorkshopFull(f"This workshop is full ({limit} people); raise the limit first.")
     back = store.people.readmit(person)
-    view = views.participant_view(back, online=ctx.presence.is_online(code, back.id))
+    view = serialisers.participant_view(back, online=ctx.presence.is_online(code, back.id))
     flagged = ctx.arrivals.readmitted(code, back.id)
     return Outcome(
         ack={"participant": view},
@@ -176,7 +176,7 @@ def _people_counts(ctx: Context, store: WorkshopStore) -> tuple[Announce, ...]:
 def add_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddGroup) -> Outcome:
     """A new breakout group, at the end of the list."""
     group = store.groups.add(setup.group_name(cmd.name))
-    view = views.group_view(group)
+    view = serialisers.group_view(group)
     return Outcome(
         ack={"group": view},
         announce=(
@@ -189,7 +189,7 @@ def add_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddGroup) -
 def rename_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameGroup) -> Outcome:
     group = _group(store, cmd.group_id)
     renamed = store.groups.rename(group, setup.group_name(cmd.name))
-    view = views.group_view(renamed)
+    view = serialisers.group_view(renamed)
     return Outcome(
         ack={"group": view},
         announce=(Announce("group:renamed", {"group": view}, rooms.everyone(store.code)),),
@@ -197,7 +197,7 @@ def rename_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameGr
 
 
 def _group_updated(store: WorkshopStore, group: Group) -> Outcome:
-    view = views.group_view(group)
+    view = serialisers.group_view(group)
     return Outcome(
         ack={"group": view},
         announce=(Announce("group:updated", {"group": view}, rooms.everyone(store.code)),),

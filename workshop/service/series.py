@@ -15,9 +15,9 @@ from ..domain import codes, recurrence
 from ..domain.errors import InvalidInput, TextTooLong, TooFewWorkshops, UnknownWorkshop, WorkshopUnavailable
 from ..domain.recurrence import Mention, Recurring, Tally
 from ..store.workshops import WorkshopStore
-from . import exports, reporting
+from . import exports, report_back
 from .context import Context
-from .views import View
+from .serialisers import View
 
 MAX_PREFIX = 200
 CSV_COLUMNS = ["workshop_code", "workshop_title", *exports.CSV_COLUMNS]
@@ -102,7 +102,7 @@ def series(stores: Sequence[WorkshopStore]) -> View:
 def _part(store: WorkshopStore) -> dict[str, Any]:
     """One workshop's column, with what `series` needs to find recurrences (removed there)."""
     workshop = store.workshop()
-    report = reporting.report(store)
+    report = report_back.report(store)
     counts = {k.id: 0 for k in workshop.kinds}
     for per_kind in store.cards.counts().values():
         for kind, n in per_kind.items():

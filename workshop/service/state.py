@@ -8,10 +8,10 @@ from ..domain import votes
 from ..domain.entities import Group, Participant
 from ..store.votes import Tally
 from ..store.workshops import Live, WorkshopStore
-from . import reporting, views
+from . import report_back, serialisers
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from .context import Context
-from .views import View
+from .serialisers import View
 
 
 def for_actor(ctx: Context, store: WorkshopStore, actor: Actor) -> View:
@@ -26,7 +26,7 @@ def for_actor(ctx: Context, store: WorkshopStore, actor: Actor) -> View:
 
 def _common(store: WorkshopStore, ctx: Context, role: str) -> View:
     live = store.live()
-    return {"role": role, **_public(store, ctx, live), "timer": views.timer_view(live, store.clock())}
+    return {"role": role, **_public(store, ctx, live), "timer": serialisers.timer_view(live, store.clock())}
 
 
 # The set-up, groups, agenda and settings as views, per store, with the objects they were
@@ -46,12 +46,12 @@ def _public(store: WorkshopStore, ctx: Context, live: Live) -> View:
         return kept[2]
     workshop = store.workshop()
     view = {
-        "workshop": views.workshop_view(workshop, ctx.join_url(workshop.code)),
+        "workshop": serialisers.workshop_view(workshop, ctx.join_url(workshop.code)),
         "kinds": [{"id": k.id, "label": k.label} for k in workshop.kinds],
-        "groups": [views.group_view(g) for g in groups],
-        "agenda": views.agenda_view(live),
-        "phase": views.phase_view(live, workshop),
-        "settings": views.settings_view(live),
+        "groups": [serialisers.group_view(g) for g in groups],
+        "agenda": serialisers.agenda_view(live),
+        "phase": serialisers.phase_view(live, workshop),
+        "settings": serialisers.settings_view(live),
     }
     _built[store] = (live, groups, view)
     return view
@@ -75,26 +75,26 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *
     state["groups"] = [g for g in state["groups"] if g["id"] == me.group_id]
     live = store.live()
     settings = live.settings
-    state["me"] = views.participant_view(me, online=True)
-    cards = views.card_views(store, store.cards.all(group_id=me.group_id, include_hidden=False))
+    state["me"] = serialisers.participant_view(me, online=True)
+    cards = serialisers.card_views(store, store.cards.all(group_id=me.group_id, include_hidden=False))
     if settings.blur_cards and not settings.cards_revealed:
-        cards = [c if c["participant_id"] == me.id else views.blurred(c) for c in cards]
+        cards = [c if c["participant_id"] == me.id else serialisers.blurred(c) for c in cards]
     state["cards"] = cards
-    state["themes"] = [views.theme_view(t) for t in store.themes.all(group_id=me.group_id)]
+    state["themes"] = [serialisers.theme_view(t) for t in store.themes.all(group_id=me.group_id)]
     mine: Tally = {"cards": {}, "themes": {}} if new else store.votes.tallies(participant_id=me.id)
-    state["my_votes"] = views.tallies_view(mine)
+    state["my_votes"] = serialisers.tallies_view(mine)
     state["votes_left"] = votes.left(settings.votes_per_person, 0 if new else store.votes.used(me.id))
     if settings.votes_revealed:
         everyone = store.votes.tallies()
         card_ids = {c["id"] for c in cards}
         theme_ids = {t["id"] for t in state["themes"]}
-        state["tallies"] = views.tallies_view(
+        state["tallies"] = serialisers.tallies_view(
             {
                 "cards": {k: n for k, n in everyone["cards"].items() if k in card_ids},
                 "themes": {k: n for k, n in everyone["themes"].items() if k in theme_ids},
             }
         )
-    state["report"] = reporting.report(store, group_id=me.group_id) if _shows_report(store) else None
+    state["report"] = report_back.report(store, group_id=me.group_id) if _shows_report(store) else None
     return state
 
 
@@ -102,15 +102,15 @@ def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
     """Everything: every card (hidden ones flagged), every person with presence, tallies."""
     state = _common(store, ctx, FACILITATOR)
     people = store.people.all()
-    state["cards"] = views.card_views(store, store.cards.all())
+    state["cards"] = serialisers.card_views(store, store.cards.all())
     state["participants"] = [
-        views.participant_view(p, online=ctx.presence.is_online(store.code, p.id)) for p in people
+        serialisers.participant_view(p, online=ctx.presence.is_online(store.code, p.id)) for p in people
     ]
-    state["counts"] = views.counts(store, ctx)
+    state["counts"] = serialisers.counts(store, ctx)
     state["flags"] = ctx.arrivals.flags(store.code)  # people who joined much faster than a room
-    state["themes"] = [views.theme_view(t) for t in store.themes.all()]
-    state["tallies"] = views.tallies_view(store.votes.tallies())
-    state["report"] = reporting.report(store)
+    state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
+    state["tallies"] = serialisers.tallies_view(store.votes.tallies())
+    state["report"] = report_back.report(store)
     return state
 
 
@@ -118,13 +118,13 @@ def screen_state(store: WorkshopStore, ctx: Context) -> View:
     """The projector: every visible card and how many people are in. No secrets."""
     state = _common(store, ctx, SCREEN)
     settings = store.live().settings
-    cards = views.card_views(store, store.cards.all(include_hidden=False))
+    cards = serialisers.card_views(store, store.cards.all(include_hidden=False))
     if settings.blur_cards and not settings.cards_revealed:
-        cards = [views.blurred(c) for c in cards]
+        cards = [serialisers.blurred(c) for c in cards]
     state["cards"] = cards
     state["people"] = store.people.count()
-    state["themes"] = [views.theme_view(t) for t in store.themes.all()]
+    state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
     if settings.votes_revealed:
-        state["tallies"] = views.tallies_view(store.votes.tallies())
-    state["report"] = reporting.report(store, public=True) if _shows_report(store) else None
+        state["tallies"] = serialisers.tallies_view(store.votes.tallies())
+    state["report"] = report_back.report(store, public=True) if _shows_report(store) else None
     return state

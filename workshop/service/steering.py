@@ -10,7 +10,7 @@ from ..domain.commands import ChangeSettings, Empty, SetAgenda, SetPhase, ShowRe
 from ..domain.errors import InvalidInput, UnknownGroup
 from ..domain.setup import agenda as check_agenda
 from ..store.workshops import WorkshopStore
-from . import reporting, rooms, views
+from . import report_back, rooms, serialisers
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -38,8 +38,8 @@ def set_agenda(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetAgenda)
     index = min(live.phase_index, len(agenda) - 1)
     store.save_live(agenda=agenda, phase_index=index)
     payload = {
-        "agenda": views.agenda_view(store.live()),
-        "phase": views.phase_view(store.live(), store.workshop()),
+        "agenda": serialisers.agenda_view(store.live()),
+        "phase": serialisers.phase_view(store.live(), store.workshop()),
     }
     return Outcome(ack=payload, announce=(Announce("agenda:changed", payload, rooms.everyone(store.code)),))
 
@@ -122,16 +122,18 @@ def step_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty, de
 
 def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
     live = store.save_live(report=cursor)
-    full = reporting.report(store)
+    full = report_back.report(store)
     code = store.code
     announce = [
         Announce("report:changed", {"report": full}, rooms.facilitators(code)),
-        Announce("report:changed", {"report": reporting.report(store, public=True)}, rooms.screens(code)),
+        Announce("report:changed", {"report": report_back.report(store, public=True)}, rooms.screens(code)),
     ]
     if live.closed or live.phase.kind == "report":  # phones see their own group's part
         announce += [
             Announce(
-                "report:changed", {"report": reporting.report(store, group_id=g.id)}, rooms.group(code, g.id)
+                "report:changed",
+                {"report": report_back.report(store, group_id=g.id)},
+                rooms.group(code, g.id),
             )
             for g in store.groups.all()
         ]
@@ -145,7 +147,7 @@ def _open_or_close(store: WorkshopStore, *, closed: bool) -> Outcome:
         # Reopening from a closed phase goes back to the phase before it.
         changes["phase_index"] = max(0, live.phase_index - 1)
     store.save_live(**changes)
-    payload = {"settings": views.settings_view(store.live())}
+    payload = {"settings": serialisers.settings_view(store.live())}
     event = "workshop:closed" if closed else "workshop:reopened"
     return Outcome(
         ack=payload,
@@ -156,7 +158,7 @@ def _open_or_close(store: WorkshopStore, *, closed: bool) -> Outcome:
 
 def _settings(store: WorkshopStore, new: rules.Settings, *, refresh: bool) -> Outcome:
     store.save_live(settings=new)
-    payload = {"settings": views.settings_view(store.live())}
+    payload = {"settings": serialisers.settings_view(store.live())}
     code = store.code
     return Outcome(
         ack=payload,
@@ -167,10 +169,13 @@ def _settings(store: WorkshopStore, new: rules.Settings, *, refresh: bool) -> Ou
 
 def _timer(store: WorkshopStore, new: timer.Timer) -> Outcome:
     live = store.save_live(timer=new)
-    payload = {"timer": views.timer_view(live, store.clock())}
+    payload = {"timer": serialisers.timer_view(live, store.clock())}
     return Outcome(ack=payload, announce=(Announce("timer:changed", payload, rooms.everyone(store.code)),))
 
 
 def _phase_payload(store: WorkshopStore) -> dict:
     live = store.live()
-    return {"phase": views.phase_view(live, store.workshop()), "timer": views.timer_view(live, store.clock())}
+    return {
+        "phase": serialisers.phase_view(live, store.workshop()),
+        "timer": serialisers.timer_view(live, store.clock()),
+    }

@@ -8,7 +8,7 @@ from ..domain.commands import CreateTheme, GroupRef, MergeCards, RenameTheme, Se
 from ..domain.entities import Theme
 from ..domain.errors import InvalidInput, NotFound, NotYourGroup, UnknownGroup
 from ..store.workshops import WorkshopStore
-from . import audiences, rooms, views
+from . import audiences, rooms, serialisers
 from .actors import Actor
 from .cards import find_card
 from .context import Context
@@ -21,7 +21,7 @@ def create_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CreateTh
     if store.groups.get(cmd.group_id) is None:
         raise UnknownGroup("That group does not exist.", field="group_id")
     theme = store.themes.add(cmd.group_id, setup.group_name(cmd.name))
-    view = views.theme_view(theme)
+    view = serialisers.theme_view(theme)
     return Outcome(
         ack={"theme": view},
         announce=tuple(
@@ -32,7 +32,7 @@ def create_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CreateTh
 
 def rename_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameTheme) -> Outcome:
     theme = store.themes.rename(_theme(store, cmd.theme_id), setup.group_name(cmd.name))
-    view = views.theme_view(theme)
+    view = serialisers.theme_view(theme)
     return Outcome(
         ack={"theme": view},
         announce=tuple(
@@ -61,9 +61,9 @@ def set_card_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetCar
     if cmd.theme_id is not None and _theme(store, cmd.theme_id).group_id != card.group_id:
         raise NotYourGroup("A card can only join a theme of its own group.", field="theme_id")
     if card.theme_id == cmd.theme_id:
-        return Outcome(ack={"card": views.one_card(store, card)})
+        return Outcome(ack={"card": serialisers.one_card(store, card)})
     themed = store.cards.set_theme(card, cmd.theme_id)
-    view = views.one_card(store, themed)
+    view = serialisers.one_card(store, themed)
     return Outcome(
         ack={"card": view}, announce=tuple(audiences.card_change(store, themed, "card:updated", view))
     )
@@ -81,7 +81,7 @@ def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCard
     card_rules.check_mergeable(into, others)
     had_votes = any(store.votes.count_on("card", c.id) for c in others)
     store.cards.merge(into, others)
-    view = views.one_card(store, into)
+    view = serialisers.one_card(store, into)
     public = {"card": audiences.public_view(store, view), "merged": ids}
     announce = [
         Announce("card:merged", {"card": view, "merged": ids}, rooms.facilitators(store.code)),

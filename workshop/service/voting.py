@@ -10,7 +10,7 @@ from ..domain.commands import CastVote, Empty, RetractVote
 from ..domain.entities import Participant
 from ..domain.errors import NotFound, NotYourGroup
 from ..store.workshops import WorkshopStore
-from . import policy, rooms, views
+from . import policy, rooms, serialisers
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -56,9 +56,9 @@ def retract_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RetractV
 def reveal_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
     """Show the tallies to everyone."""
     live = store.save_live(settings=replace(store.live().settings, votes_revealed=True))
-    tallies = views.tallies_view(store.votes.tallies())
+    tallies = serialisers.tallies_view(store.votes.tallies())
     return Outcome(
-        ack={"settings": views.settings_view(live)},
+        ack={"settings": serialisers.settings_view(live)},
         announce=(Announce("votes:revealed", {"tallies": tallies}, rooms.everyone(store.code)),),
     )
 
@@ -66,7 +66,7 @@ def reveal_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -
 def hide_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
     live = store.save_live(settings=replace(store.live().settings, votes_revealed=False))
     return Outcome(
-        ack={"settings": views.settings_view(live)},
+        ack={"settings": serialisers.settings_view(live)},
         announce=(Announce("votes:hidden", {}, rooms.everyone(store.code)),),
     )
 
@@ -88,7 +88,7 @@ def _my_dots(store: WorkshopStore, me: Participant) -> dict:
     budget = store.live().settings.votes_per_person
     return {
         "votes_left": votes.left(budget, store.votes.used(me.id)),
-        "my_votes": views.tallies_view(store.votes.tallies(participant_id=me.id)),
+        "my_votes": serialisers.tallies_view(store.votes.tallies(participant_id=me.id)),
     }
 
 

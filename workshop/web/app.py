@@ -16,7 +16,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from ..config import Settings
 from ..domain.errors import WorkshopError
 from ..service.context import Context
-from ..store import instance
+from ..store import secret_files
 from ..store.files import WorkshopFiles
 from ..store.handle import WRITES_INLINE, Writes
 from . import (
@@ -49,14 +49,14 @@ def create_app(settings: Settings, runtime: hooks.Runtime | None = None) -> tupl
     files = WorkshopFiles(
         data_dir, clock=time.time, synchronous=settings.synchronous, writes=_writes(settings.async_mode)
     )
-    owner_key = settings.owner_key or instance.load_or_create(data_dir, ".owner_key")
+    owner_key = settings.owner_key or secret_files.load_or_create(data_dir, ".owner_key")
     public_url = settings.public_url or lan.public_url(settings.host, settings.port)
 
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     if runtime.session_interface is not None:
         app.session_interface = runtime.session_interface
     app.config.update(
-        SECRET_KEY=instance.load_or_create(data_dir, ".secret_key"),
+        SECRET_KEY=secret_files.load_or_create(data_dir, ".secret_key"),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_NAME="workshop_session",

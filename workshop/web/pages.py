@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..domain.commands import CreateWorkshop
 from ..domain.errors import UnknownWorkshop, WorkshopError
-from ..service import access, harvest, setup
+from ..service import access, report_document, setup
 from ..store.workshops import WorkshopStore
 from . import auth, broadcasts, browsers, payloads, qr
 from .context import ctx, lookup
@@ -112,7 +112,7 @@ def report(code: str) -> Any:
     if not isinstance(store, WorkshopStore):
         return store
     include_names = request.args.get("names") == "1"
-    return render_template("report.html", doc=harvest.document(store, include_names=include_names))
+    return render_template("report.html", doc=report_document.document(store, include_names=include_names))
 
 
 @bp.get("/w/<code>/qr.svg")

@@ -17,7 +17,7 @@ from workshop.domain.commands import (
     SetPhase,
     ShowReport,
 )
-from workshop.service import cards, facilitation, reporting, steering, themes, voting
+from workshop.service import cards, moderation, report_back, steering, themes, voting
 from workshop.service import state as role_state
 
 VOTE, REPORT = 3, 4  # in the default agenda
@@ -78,7 +78,7 @@ def room(ctx, clock):
     dots(bob, 2, card_id=ids["open_data"])
     dots(bob, 1, theme_id=ids["t_silos"])
     dots(dana, 4, card_id=ids["design_debt"])
-    facilitation.set_hidden(ctx, store, fac, CardRef(ids["rude"]), True)
+    moderation.set_hidden(ctx, store, fac, CardRef(ids["rude"]), True)
     return store, (finance, design), (ada, bob, dana), ids
 
 
@@ -101,7 +101,7 @@ def part(report, group_id):
 
 def test_group_report_ranks_each_kinds_cards_by_votes_at_most_three(room):
     store, (finance, _), _, ids = room
-    finance_part = part(reporting.report(store), finance)
+    finance_part = part(report_back.report(store), finance)
     assert finance_part["name"] == "Finance"
     assert finance_part["top"] == {
         "challenge": [
@@ -117,16 +117,16 @@ def test_group_report_ranks_each_kinds_cards_by_votes_at_most_three(room):
 
 def test_hidden_cards_stay_out_of_the_report_whatever_their_votes(room):
     store, _, _, ids = room
-    text = repr(reporting.report(store))
+    text = repr(report_back.report(store))
     assert "Rude" not in text
     assert ids["rude"] not in [
-        i["card_id"] for g in reporting.report(store)["groups"] for i in g["top"]["challenge"]
+        i["card_id"] for g in report_back.report(store)["groups"] for i in g["top"]["challenge"]
     ]
 
 
 def test_group_report_lists_themes_with_their_vote_totals(room):
     store, (finance, design), _, ids = room
-    report = reporting.report(store)
+    report = report_back.report(store)
     # A theme's votes are its own dots plus the dots on its cards.
     assert part(report, finance)["themes"] == [
         {"id": ids["t_silos"], "name": "Data silos", "votes": 1 + 3 + 3, "cards": 2},
@@ -140,7 +140,7 @@ def test_group_report_lists_themes_with_their_vote_totals(room):
 
 def test_synthesis_ranks_the_top_items_across_groups(room):
     store, _, _, ids = room
-    synthesis = reporting.report(store)["synthesis"]
+    synthesis = report_back.report(store)["synthesis"]
     dana = {"author": "Dana", "organisation": "Beta"}
     bob = {"author": "Bob", "organisation": None}
     assert synthesis["top"] == {
@@ -160,7 +160,7 @@ def test_synthesis_ranks_the_top_items_across_groups(room):
 
 def test_synthesis_finds_alike_themes_shared_by_two_groups(room):
     store, _, _, _ = room
-    assert reporting.report(store)["synthesis"]["shared_themes"] == [
+    assert report_back.report(store)["synthesis"]["shared_themes"] == [
         {"name": "Data silos", "groups": ["Design", "Finance"]}
     ]
 
@@ -171,13 +171,13 @@ def test_alike_themes_in_one_group_only_are_not_shared(ctx):
     fac = facilitator(store)
     for group_id, name in [(finance, "Data silos"), (finance, "Silos of data"), (design, "Hiring")]:
         themes.create_theme(ctx, store, fac, CreateTheme(group_id, name))
-    assert reporting.report(store)["synthesis"]["shared_themes"] == []
+    assert report_back.report(store)["synthesis"]["shared_themes"] == []
 
 
 def test_report_follows_the_cursor(room, ctx):
     store, (_, design), _, _ = room
     steering.show_report(ctx, store, facilitator(store), ShowReport(group_id=design))
-    report = reporting.report(store)
+    report = report_back.report(store)
     assert (report["view"], report["group_id"]) == ("group", design)
 
 
@@ -185,7 +185,7 @@ def test_attendee_state_in_report_back_carries_only_their_groups_part(room, ctx)
     store, (finance, design), (ada, _, dana), _ = room
     steering.set_phase(ctx, store, facilitator(store), SetPhase(REPORT))
     voting.reveal_votes(ctx, store, facilitator(store), Empty())  # before, nobody but them sees dots
-    full = reporting.report(store)
+    full = report_back.report(store)
     for actor, group_id in [(ada, finance), (dana, design)]:
         report = role_state.attendee_state(store, ctx, store.people.get(actor.participant_id))["report"]
         assert [g["group_id"] for g in report["groups"]] == [group_id]
@@ -198,4 +198,4 @@ def test_no_report_for_attendees_and_screens_before_report_back(room, ctx):
     store, _, (ada, _, _), _ = room
     assert role_state.attendee_state(store, ctx, store.people.get(ada.participant_id))["report"] is None
     assert role_state.screen_state(store, ctx)["report"] is None
-    assert role_state.facilitator_state(store, ctx)["report"] == reporting.report(store)
+    assert role_state.facilitator_state(store, ctx)["report"] == report_back.report(store)

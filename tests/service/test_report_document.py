@@ -6,7 +6,7 @@ import pytest
 
 from tests.factories import card_payload, facilitator, join_as
 from workshop.domain.commands import AddCard, CardRef, CastVote, CreateTheme, SetCardTheme, SetPhase
-from workshop.service import cards, facilitation, harvest, steering, themes, voting
+from workshop.service import cards, moderation, report_document, steering, themes, voting
 
 VOTE = 3  # in the default agenda
 
@@ -38,7 +38,7 @@ def room(ctx, store, groups):
         "debt": post(ctx, store, dana, "Design debt"),
         "rude": post(ctx, store, eve, "Rude remark"),
     }
-    facilitation.set_hidden(ctx, store, facilitator(store), CardRef(ids["rude"]), True)
+    moderation.set_hidden(ctx, store, facilitator(store), CardRef(ids["rude"]), True)
     theme = themes.create_theme(ctx, store, facilitator(store), CreateTheme(finance, "Money")).ack["theme"][
         "id"
     ]
@@ -51,13 +51,13 @@ def room(ctx, store, groups):
 
 
 def test_people_are_counted_by_organisation_most_first_and_never_named_by_default(store, room):
-    doc = harvest.document(store)
+    doc = report_document.document(store)
     assert doc["participation"] == {
         "people": 4,
         "organisations": [
             {"organisation": "Public bank", "people": 2},
             {"organisation": "Ministry of Finance", "people": 1},
-            {"organisation": harvest.NO_ORGANISATION, "people": 1},
+            {"organisation": report_document.NO_ORGANISATION, "people": 1},
         ],
     }
     text = repr(doc)
@@ -66,7 +66,7 @@ def test_people_are_counted_by_organisation_most_first_and_never_named_by_defaul
 
 
 def test_names_appear_only_when_asked_for(store, room):
-    doc = harvest.document(store, include_names=True)
+    doc = report_document.document(store, include_names=True)
     assert doc["participation"]["organisations"][0]["names"] == ["Ada", "Bob"]
     finance = doc["groups"][0]
     challenges = next(k for k in finance["top"] if k["kind"] == "challenge")
@@ -78,7 +78,7 @@ def test_names_appear_only_when_asked_for(store, room):
 
 
 def test_each_group_has_its_themes_and_top_items_ranked_by_votes(store, room):
-    finance, design = harvest.document(store)["groups"]
+    finance, design = report_document.document(store)["groups"]
     assert finance["name"] == "Finance" and finance["people"] == 2 and finance["cards"] == 3
     assert [(t["name"], t["votes"], t["cards"]) for t in finance["themes"]] == [("Money", 2, 1)]
     challenges = next(k for k in finance["top"] if k["kind"] == "challenge")
@@ -90,7 +90,7 @@ def test_each_group_has_its_themes_and_top_items_ranked_by_votes(store, room):
 
 
 def test_the_appendix_lists_every_visible_card_by_group_kind_and_votes(store, room):
-    rows = [(c["group"], c["kind"], c["text"], c["votes"]) for c in harvest.document(store)["cards"]]
+    rows = [(c["group"], c["kind"], c["text"], c["votes"]) for c in report_document.document(store)["cards"]]
     assert rows == [
         ("Finance", "Challenge", "Slow budgets", 2),
         ("Finance", "Challenge", "Data silos", 1),
@@ -100,7 +100,7 @@ def test_the_appendix_lists_every_visible_card_by_group_kind_and_votes(store, ro
 
 
 def test_the_synthesis_and_the_scale_of_the_vote_bars(store, room):
-    doc = harvest.document(store)
+    doc = report_document.document(store)
     challenges = next(k for k in doc["synthesis"]["top"] if k["kind"] == "challenge")
     assert [(i["text"], i["group"]) for i in challenges["items"]][:2] == [
         ("Slow budgets", "Finance"),
@@ -111,7 +111,7 @@ def test_the_synthesis_and_the_scale_of_the_vote_bars(store, room):
 
 
 def test_an_empty_workshop_still_makes_a_report(store):
-    doc = harvest.document(store)
+    doc = report_document.document(store)
     assert doc["participation"] == {"people": 0, "organisations": []}
     assert doc["cards"] == [] and doc["most_votes"] == 1
     assert [g["name"] for g in doc["groups"]] == ["Finance", "Design"]

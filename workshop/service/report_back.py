@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain import ranking, similarity
 from ..domain.entities import Card, Participant
 from ..store.workshops import WorkshopStore
-from .views import View
+from .serialisers import View
 
 SYNTHESIS_TOP = 5
 

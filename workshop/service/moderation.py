@@ -6,7 +6,7 @@ from ..domain import cards
 from ..domain.commands import CardRef, CorrectCard, MoveCard
 from ..domain.errors import UnknownGroup
 from ..store.workshops import WorkshopStore
-from . import audiences, rooms, views
+from . import audiences, rooms, serialisers
 from .actors import Actor
 from .cards import find_card
 from .context import Context
@@ -17,9 +17,9 @@ def set_hidden(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef, h
     """Hide a card from attendees and the projector (kept in the data), or bring it back."""
     card = find_card(store, cmd.card_id)
     if card.hidden == hidden:
-        return Outcome(ack={"card": views.one_card(store, card)})
+        return Outcome(ack={"card": serialisers.one_card(store, card)})
     changed = store.cards.set_hidden(card, hidden)
-    view = views.one_card(store, changed)
+    view = serialisers.one_card(store, changed)
     if hidden:
         announce = [
             *audiences.card_gone(store, changed, "card:hidden"),
@@ -40,7 +40,7 @@ def correct_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CorrectC
     """The facilitator fixes a card's text; the original is kept and shown as edited."""
     card = find_card(store, cmd.card_id)
     corrected = store.cards.correct(card, cards.card_text(cmd.text))
-    view = views.one_card(store, corrected)
+    view = serialisers.one_card(store, corrected)
     return Outcome(
         ack={"card": view}, announce=tuple(audiences.card_change(store, corrected, "card:updated", view))
     )
@@ -52,10 +52,10 @@ def move_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveCard) -
     if store.groups.get(cmd.group_id) is None:
         raise UnknownGroup("That group does not exist.", field="group_id")
     if card.group_id == cmd.group_id:
-        return Outcome(ack={"card": views.one_card(store, card)})
+        return Outcome(ack={"card": serialisers.one_card(store, card)})
     had_votes = store.votes.count_on("card", card.id) > 0
     moved = store.cards.move(card, cmd.group_id)
-    view = views.one_card(store, moved)
+    view = serialisers.one_card(store, moved)
     code = store.code
     announce = [
         Announce("card:updated", {"card": view}, rooms.facilitators(code)),

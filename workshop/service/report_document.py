@@ -10,8 +10,8 @@ from typing import Any
 
 from ..domain.entities import Card
 from ..store.workshops import WorkshopStore
-from . import reporting
-from .views import View
+from . import report_back
+from .serialisers import View
 
 NO_ORGANISATION = "Not given"
 
@@ -29,7 +29,7 @@ def document(store: WorkshopStore, *, include_names: bool = False) -> View:
     votes = store.votes.tallies()["cards"]
     theme_names = {t.id: t.name for t in store.themes.all()}
     labels = {k.id: k.label for k in workshop.kinds}
-    report = reporting.report(store)
+    report = report_back.report(store)
 
     def named(item: dict[str, Any]) -> dict[str, Any]:
         return item if include_names else {**item, "author": None}
