@@ -12,7 +12,7 @@ from typing import Any
 from ..domain.entities import Card
 from ..domain.texts import is_invisible
 from ..store.workshops import WorkshopStore
-from . import report_back, report_document, serialisers
+from . import counts, report_back, report_document, serialisers
 from .context import Context
 
 CSV_COLUMNS = [
@@ -47,7 +47,7 @@ def workshop_data(store: WorkshopStore, join_url: str | None) -> dict[str, Any]:
     live = store.live()
     people = store.people.all()
     by_id = {p.id: p for p in people}
-    tallies = store.votes.tallies()
+    tallies = counts.tallies(store)
     report = report_back.report(store)
     return {
         "workshop": {
@@ -99,7 +99,7 @@ def csv_rows(store: WorkshopStore) -> list[list[Any]]:
     groups = {g.id: g.name for g in store.groups.all()}
     people = {p.id: p for p in store.people.all()}
     themes = {t.id: t.name for t in store.themes.all()}
-    votes = store.votes.tallies()["cards"]
+    votes = counts.tallies(store)["cards"]
     rows = []
     for card in _every_card(store):
         author = people.get(card.participant_id)
@@ -126,7 +126,7 @@ def report_markdown(store: WorkshopStore) -> str:
     workshop = store.workshop()
     live = store.live()
     cards = store.cards.all(include_hidden=False)
-    votes = store.votes.tallies()["cards"]
+    votes = counts.tallies(store)["cards"]
     themes = {t.id: t.name for t in store.themes.all()}
     report = report_back.report(store)
     doc = report_document.document(store, include_names=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain import ranking, similarity
 from ..domain.entities import Card, Participant
 from ..store.workshops import WorkshopStore
+from . import counts
 from .serialisers import View
 
 SYNTHESIS_TOP = 5
@@ -20,7 +21,7 @@ def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = 
     people = {p.id: p for p in store.people.all()}
     cards = store.cards.all(include_hidden=False)
     shows_votes = not (public or group_id is not None) or live.settings.votes_revealed
-    tally = store.votes.tallies() if shows_votes else {"cards": {}, "themes": {}}
+    tally = counts.tallies(store) if shows_votes else {"cards": {}, "themes": {}}
     card_votes, theme_votes = tally["cards"], tally["themes"]
     themes = store.themes.all()
     theme_names = {t.id: t.name for t in themes}
@@ -50,10 +51,7 @@ def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = 
                         {
                             "id": t.id,
                             "name": t.name,
-                            "votes": theme_votes.get(t.id, 0)
-                            + sum(card_votes.get(c.id, 0) for c in mine if c.theme_id == t.id)
-                            if shows_votes
-                            else None,
+                            "votes": theme_votes.get(t.id, 0) if shows_votes else None,
                             "cards": sum(1 for c in mine if c.theme_id == t.id),
                         }
                         for t in themes

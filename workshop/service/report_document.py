@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain.entities import Card
 from ..store.workshops import WorkshopStore
-from . import report_back
+from . import counts, report_back
 from .serialisers import View
 
 NO_ORGANISATION = "Not given"
@@ -26,7 +26,7 @@ def document(store: WorkshopStore, *, include_names: bool = False) -> View:
     people = [p for p in everyone if not p.removed]
     by_id = {p.id: p for p in everyone}
     cards = store.cards.all(include_hidden=False)
-    votes = store.votes.tallies()["cards"]
+    votes = counts.tallies(store)["cards"]
     theme_names = {t.id: t.name for t in store.themes.all()}
     labels = {k.id: k.label for k in workshop.kinds}
     report = report_back.report(store)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import weakref
 
-from ..domain import votes
+from ..domain import phases, votes
 from ..domain.entities import Group, Participant
+from ..domain.settings import cards_blurred
 from ..store.votes import Tally
 from ..store.workshops import Live, WorkshopStore
-from . import report_back, serialisers
+from . import counts, report_back, serialisers
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from .context import Context
 from .serialisers import View
@@ -59,7 +60,7 @@ def _public(store: WorkshopStore, ctx: Context, live: Live) -> View:
 
 def _shows_report(store: WorkshopStore) -> bool:
     live = store.live()
-    return live.closed or live.phase.kind == "report"
+    return phases.shows_report(live.phase, closed=live.closed)
 
 
 def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *, new: bool = False) -> View:
@@ -77,7 +78,7 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *
     settings = live.settings
     state["me"] = serialisers.participant_view(me, online=True)
     cards = serialisers.card_views(store, store.cards.all(group_id=me.group_id, include_hidden=False))
-    if settings.blur_cards and not settings.cards_revealed:
+    if cards_blurred(settings):
         cards = [c if c["participant_id"] == me.id else serialisers.blurred(c) for c in cards]
     state["cards"] = cards
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all(group_id=me.group_id)]
@@ -85,7 +86,7 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *
     state["my_votes"] = serialisers.tallies_view(mine)
     state["votes_left"] = votes.left(settings.votes_per_person, 0 if new else store.votes.used(me.id))
     if settings.votes_revealed:
-        everyone = store.votes.tallies()
+        everyone = counts.tallies(store)
         card_ids = {c["id"] for c in cards}
         theme_ids = {t["id"] for t in state["themes"]}
         state["tallies"] = serialisers.tallies_view(
@@ -109,7 +110,7 @@ def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
     state["counts"] = serialisers.counts(store, ctx)
     state["flags"] = ctx.arrivals.flags(store.code)  # people who joined much faster than a room
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
-    state["tallies"] = serialisers.tallies_view(store.votes.tallies())
+    state["tallies"] = serialisers.tallies_view(counts.tallies(store))
     state["report"] = report_back.report(store)
     return state
 
@@ -119,12 +120,12 @@ def screen_state(store: WorkshopStore, ctx: Context) -> View:
     state = _common(store, ctx, SCREEN)
     settings = store.live().settings
     cards = serialisers.card_views(store, store.cards.all(include_hidden=False))
-    if settings.blur_cards and not settings.cards_revealed:
+    if cards_blurred(settings):
         cards = [serialisers.blurred(c) for c in cards]
     state["cards"] = cards
     state["people"] = store.people.count()
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
     if settings.votes_revealed:
-        state["tallies"] = serialisers.tallies_view(store.votes.tallies())
+        state["tallies"] = serialisers.tallies_view(counts.tallies(store))
     state["report"] = report_back.report(store, public=True) if _shows_report(store) else None
     return state

@@ -10,7 +10,7 @@ from ..domain.commands import CastVote, Empty, RetractVote
 from ..domain.entities import Participant
 from ..domain.errors import NotFound, NotYourGroup
 from ..store.workshops import WorkshopStore
-from . import policy, rooms, serialisers
+from . import counts, policy, rooms, serialisers
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -56,7 +56,7 @@ def retract_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RetractV
 def reveal_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
     """Show the tallies to everyone."""
     live = store.save_live(settings=replace(store.live().settings, votes_revealed=True))
-    tallies = serialisers.tallies_view(store.votes.tallies())
+    tallies = serialisers.tallies_view(counts.tallies(store))
     return Outcome(
         ack={"settings": serialisers.settings_view(live)},
         announce=(Announce("votes:revealed", {"tallies": tallies}, rooms.everyone(store.code)),),
@@ -93,10 +93,9 @@ def _my_dots(store: WorkshopStore, me: Participant) -> dict:
 
 
 def _tally_changed(store: WorkshopStore, column: str, item_id: int) -> tuple[Announce, ...]:
-    """Only the item that changed: phones and dashboards merge it into what they have."""
-    count = store.votes.count_on(column, item_id)
-    key = "cards" if column == "card" else "themes"
-    payload = {"tallies": {"cards": {}, "themes": {}} | {key: {str(item_id): count}}}
+    """Only the counts that changed (the item's, and its theme's): phones and dashboards merge
+    them into what they have."""
+    payload = {"tallies": serialisers.tallies_view(counts.changed_by(store, column, item_id))}
     revealed = store.live().settings.votes_revealed
     room = rooms.everyone(store.code) if revealed else rooms.facilitators(store.code)
     return (Announce("votes:changed", payload, room),)
