@@ -138,11 +138,11 @@ def create_app(settings: Settings, runtime: hooks.Runtime | None = None) -> tupl
     app.extensions["workshop.feed"] = broadcasts.WorkshopsFeed()
     activity = hooks.Activity()
     app.extensions["workshop.activity"] = activity
-    sockets.register(
+    app.extensions["workshop.connections"] = sockets.register(
         socketio,
-        attendee_rates=settings.event_rates,
-        steward_rates=settings.steward_rates,
-        join_rates=settings.join_rates,
+        sockets.Rates(
+            attendee=settings.event_rates, steward=settings.steward_rates, joins=settings.join_rates
+        ),
         activity=activity,
         feed=app.extensions["workshop.feed"],
     )
