@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from workshop.domain import cards
@@ -131,3 +133,25 @@ def test_a_hidden_card_takes_no_part_in_a_merge(into, others, field):
         cards.check_mergeable(into, others)
     assert (caught.value.code, caught.value.field) == ("card_hidden", field)
     assert "Show the card again" in caught.value.message
+
+
+def test_a_person_posts_up_to_the_workshops_cards_per_person():
+    cards.check_quota(199, 200)  # no error
+    with pytest.raises(WorkshopError) as refused:
+        cards.check_quota(200, 200)
+    assert refused.value.code == "card_limit"
+
+
+def test_a_merge_folds_one_to_fifty_other_cards_each_once():
+    assert cards.merged_ids(1, [3, 2, 3, 1]) == [2, 3]
+    for ids in ([1], list(range(2, 53))):
+        with pytest.raises(WorkshopError) as refused:
+            cards.merged_ids(1, ids)
+        assert (refused.value.code, refused.value.field) == ("invalid_input", "cards")
+
+
+def test_only_cards_of_one_group_merge():
+    other_group = replace(a_card(2), group_id=2)
+    with pytest.raises(WorkshopError) as refused:
+        cards.check_mergeable(a_card(1), [other_group])
+    assert (refused.value.code, refused.value.field) == ("not_your_group", "cards")

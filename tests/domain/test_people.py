@@ -6,7 +6,7 @@ import pytest
 
 from workshop.domain import people
 from workshop.domain.commands import Join
-from workshop.domain.errors import NameRequired, TextTooLong
+from workshop.domain.errors import NameRequired, TextTooLong, WorkshopError
 
 
 def test_name_is_trimmed():
@@ -50,3 +50,29 @@ def test_organisation_over_120_characters_is_refused():
     with pytest.raises(TextTooLong) as caught:
         people.organisation(Join(name="Ada", organisation="o" * 121))
     assert (caught.value.code, caught.value.field) == ("text_too_long", "organisation")
+
+
+def test_one_more_person_fits_below_the_workshops_limit():
+    people.check_room(4, 5)  # no error
+    with pytest.raises(WorkshopError) as joining:
+        people.check_room(5, 5)
+    with pytest.raises(WorkshopError) as readmitting:
+        people.check_room(5, 5, readmitting=True)
+    assert joining.value.code == readmitting.value.code == "workshop_full"
+    assert "ask the facilitator" in joining.value.message
+    assert "raise the limit" in readmitting.value.message
+
+
+@pytest.mark.parametrize("minutes", [None, 0, 24 * 60 + 1])
+def test_removing_recent_joiners_takes_one_minute_to_a_day(minutes):
+    assert people.recent_minutes(24 * 60) == 24 * 60
+    with pytest.raises(WorkshopError) as refused:
+        people.recent_minutes(minutes)
+    assert (refused.value.code, refused.value.field) == ("invalid_input", "joined_within_minutes")
+
+
+def test_people_named_for_removal_are_counted_once_and_at_least_one():
+    assert people.named_for_removal([3, 1, 3]) == {1, 3}
+    with pytest.raises(WorkshopError) as refused:
+        people.named_for_removal([])
+    assert (refused.value.code, refused.value.field) == ("invalid_input", "participant_ids")

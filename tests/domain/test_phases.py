@@ -164,3 +164,20 @@ def test_agenda_of_zero_or_thirty_one_phases_is_refused(count):
     with pytest.raises(WorkshopError) as refused:
         check_agenda([Phase("brainstorm", f"Round {n}") for n in range(count)])
     assert (refused.value.code, refused.value.field) == ("invalid_input", "agenda")
+
+
+@pytest.mark.parametrize(
+    "kind, closed, shown",
+    [("brainstorm", False, False), ("vote", False, False), ("report", False, True), ("vote", True, True)],
+)
+def test_phones_and_the_projector_show_report_back_in_a_report_phase_and_once_closed(kind, closed, shown):
+    assert phases.shows_report(Phase(kind, "x"), closed=closed) is shown
+
+
+def test_a_phase_number_must_be_on_the_agenda():
+    agenda = TEMPLATES["challenges"]
+    assert phases.check_index(len(agenda) - 1, agenda) == len(agenda) - 1
+    for index in (-1, len(agenda)):
+        with pytest.raises(WorkshopError) as refused:
+            phases.check_index(index, agenda)
+        assert (refused.value.code, refused.value.field) == ("invalid_input", "index")

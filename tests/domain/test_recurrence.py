@@ -64,3 +64,13 @@ def test_a_series_has_two_to_fifty_workshops(count, error):
 def test_two_and_fifty_workshops_make_a_series():
     check_size(2)
     check_size(50)
+
+
+def test_a_title_prefix_is_at_most_as_long_as_a_title():
+    from workshop.domain.errors import WorkshopError
+    from workshop.domain.recurrence import title_prefix
+
+    assert title_prefix("x" * 200) == "x" * 200
+    with pytest.raises(WorkshopError) as refused:
+        title_prefix("x" * 201)
+    assert (refused.value.code, refused.value.field) == ("text_too_long", "prefix")

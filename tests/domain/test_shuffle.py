@@ -124,3 +124,12 @@ def test_mixed_with_one_big_organisation_still_keeps_sizes_even():
 
 def test_both_strategies_are_named():
     assert shuffle.STRATEGIES == ("balanced", "mixed")
+
+
+def test_a_shuffle_is_balanced_or_mixed():
+    from workshop.domain.errors import WorkshopError
+
+    assert [shuffle.strategy(s) for s in ("balanced", "mixed")] == ["balanced", "mixed"]
+    with pytest.raises(WorkshopError) as refused:
+        shuffle.strategy("random")
+    assert (refused.value.code, refused.value.field) == ("invalid_input", "strategy")

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 from . import texts
 from .entities import Card, Workshop
-from .errors import CardHidden, InvalidInput, UnknownKind
+from .errors import CardHidden, CardLimit, InvalidInput, NotYourGroup, UnknownKind
+
+MAX_MERGE = 50  # cards folded into one at once
 
 
 def card_text(text: str) -> str:
@@ -41,9 +43,27 @@ def check_author_may_change(card: Card) -> None:
         raise CardHidden("The facilitator has hidden this card: it is kept as it is.", field="card_id")
 
 
+def check_quota(posted: int, cards_per_person: int) -> None:
+    """A person posts at most `cards_per_person` cards: a phone stuck in a loop can't fill the disk."""
+    if posted >= cards_per_person:
+        raise CardLimit(f"You have posted {cards_per_person} cards, the most this workshop allows.")
+
+
+def merged_ids(into: int, card_ids: Iterable[int]) -> list[int]:
+    """The other cards to fold into card `into`, each once, in order: 1 to MAX_MERGE of them."""
+    ids = sorted(set(card_ids) - {into})
+    if not 1 <= len(ids) <= MAX_MERGE:
+        raise InvalidInput(f"Merge 1 to {MAX_MERGE} other cards into it.", field="cards")
+    return ids
+
+
 def check_mergeable(into: Card, others: Iterable[Card]) -> None:
-    """Hidden cards stay out of merges: a merged card shows every text in it to the group and
-    the projector, and its parts can no longer be hidden one by one."""
+    """Only cards of one group merge. Hidden cards stay out of merges: a merged card shows
+    every text in it to the group and the projector, and its parts can no longer be hidden
+    one by one."""
+    others = list(others)
+    if any(card.group_id != into.group_id for card in others):
+        raise NotYourGroup("Only cards of the same group can be merged.", field="cards")
     if into.hidden:
         raise CardHidden("Show the card again before merging into it.", field="into")
     if any(card.hidden for card in others):

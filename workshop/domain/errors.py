@@ -35,7 +35,7 @@ class EmptyText(InvalidInput):
 
 class TextTooLong(InvalidInput):
     """A text is longer than its limit (card 500, name 80, organisation 120, title 200, question 1000,
-    group name 60).
+    group name 60, theme name 60).
     """
 
     code = "text_too_long"

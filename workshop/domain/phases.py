@@ -84,6 +84,19 @@ def require_votes(phase: Phase, *, closed: bool) -> None:
         raise WrongPhase(_why(phase, closed, "Voting is not open"))
 
 
+def shows_report(phase: Phase, *, closed: bool) -> bool:
+    """Whether phones and the projector show report-back: in a report phase, and once the
+    workshop is closed (the summary). Facilitators always see it."""
+    return closed or phase.kind == "report"
+
+
+def check_index(index: int, agenda: tuple[Phase, ...]) -> int:
+    """A phase number the agenda has."""
+    if not 0 <= index < len(agenda):
+        raise InvalidInput(f"The agenda has phases 0 to {len(agenda) - 1}.", field="index")
+    return index
+
+
 def is_closed(phase: Phase, closed_flag: bool) -> bool:
     return closed_flag or phase.kind == "closed"
 

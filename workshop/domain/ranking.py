@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .entities import Card
 
-TOP_N = 3
+TOP_N = 3  # items per kind in one group's report-back
+SYNTHESIS_TOP = 5  # items per kind in the synthesis across all groups
 
 
 def top_cards(cards: Sequence[Card], tallies: Mapping[int, int], kind: str, n: int = TOP_N) -> list[Card]:

@@ -10,11 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import similarity
-from .errors import TooFewWorkshops, TooManyWorkshops
+from . import similarity, texts
+from .errors import TextTooLong, TooFewWorkshops, TooManyWorkshops
 
 MIN_WORKSHOPS = 2
 MAX_WORKSHOPS = 50
+MAX_PREFIX = texts.TITLE_MAX  # a prefix that picks a series is at most a whole title
+
+
+def title_prefix(prefix: str) -> str:
+    """The start of a title that picks a series' workshops: no longer than a title."""
+    if len(prefix) > MAX_PREFIX:
+        raise TextTooLong(f"A title prefix has at most {MAX_PREFIX} characters.", field="prefix")
+    return prefix
 
 
 @dataclass(frozen=True, slots=True)

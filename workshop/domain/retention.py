@@ -18,20 +18,34 @@ DAY = 24 * 60 * 60
 _DIGITS = re.compile(r"^[0-9]{1,5}$")
 
 
-def parse(value: int | str) -> int | None:
-    """A retention as sent ("keep" or whole days) as stored: None for keep, else the days."""
+MESSAGE = f"Retention must be “keep” or a number of days from {MIN_DAYS} to {MAX_DAYS}."
+_INVALID = -1
+
+
+def _days(value: object) -> int | None:
+    """The days a retention as sent stands for, None for keep, _INVALID for anything else."""
     if isinstance(value, str):
         text = value.strip().lower()
         if text == KEEP:
             return None
         # Form fields arrive as text; only plain ASCII digits count as a number of days.
-        value = int(text) if _DIGITS.match(text) else -1
+        value = int(text) if _DIGITS.match(text) else _INVALID
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_DAYS <= value <= MAX_DAYS:
-        raise InvalidInput(
-            f"Retention must be “keep” or a number of days from {MIN_DAYS} to {MAX_DAYS}.",
-            field="retention",
-        )
+        return _INVALID
     return value
+
+
+def is_valid(value: object) -> bool:
+    """Whether `value` is "keep" or a number of days from MIN_DAYS to MAX_DAYS."""
+    return _days(value) != _INVALID
+
+
+def parse(value: int | str) -> int | None:
+    """A retention as sent ("keep" or whole days) as stored: None for keep, else the days."""
+    days = _days(value)
+    if days == _INVALID:
+        raise InvalidInput(MESSAGE, field="retention")
+    return days
 
 
 def as_wire(days: int | None) -> int | str:

@@ -1,10 +1,14 @@
-"""A workshop's switches: vote budget, what is allowed while voting, what is revealed."""
+"""A workshop's switches: vote budget, what is allowed while voting, what is revealed, and
+the one table of what the facilitator may change and which values each setting takes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
-from .errors import DoorClosed, InvalidInput, WrongPhase
+from . import retention
+from .errors import DoorClosed, InvalidInput, WorkshopError, WrongPhase
 
 MAX_VOTES = 20
 MAX_CARDS_PER_PERSON = 1000
@@ -26,22 +30,118 @@ class Settings:
     door_closed: bool = False  # no new people join; those who joined still come back
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """How one setting is changed: its name in `settings:set` (and the set-up form), the
+    field of `Settings` it changes, the values it accepts, and what a refused value answers."""
+
+    name: str
+    field: str
+    accepts: Callable[[Any], bool]
+    message: str
+    error: type[WorkshopError] = InvalidInput
+    stored: Callable[[Any], Any] = lambda value: value  # the value as kept in Settings
+    when_closed: bool = False  # a closed workshop keeps the settings it ran with, but this one
+
+
+def _between(low: int, high: int) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _switch(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        Rule(
+            "votes_per_person",
+            "votes_per_person",
+            _between(1, MAX_VOTES),
+            f"Votes per person must be 1 to {MAX_VOTES}.",
+        ),
+        Rule(
+            "multiple_votes_per_item",
+            "multiple_votes_per_item",
+            _switch,
+            "Several dots on one item is on (true) or off (false).",
+        ),
+        Rule(
+            "cards_while_voting",
+            "cards_while_voting",
+            _switch,
+            "Posting cards while voting is on (true) or off (false).",
+        ),
+        Rule("blur_cards", "blur_cards", _switch, "Blurring others' cards is on (true) or off (false)."),
+        Rule(
+            "cards_per_person",
+            "cards_per_person",
+            _between(1, MAX_CARDS_PER_PERSON),
+            f"Cards per person must be 1 to {MAX_CARDS_PER_PERSON}.",
+        ),
+        Rule(
+            "max_people",
+            "max_people",
+            _between(1, MAX_PEOPLE),
+            f"People per workshop must be 1 to {MAX_PEOPLE}.",
+        ),
+        Rule(
+            "retention",
+            "retention_days",
+            retention.is_valid,
+            retention.MESSAGE,
+            stored=retention.parse,
+            when_closed=True,  # how long a closed workshop is kept is decided after closing too
+        ),
+        Rule(
+            "door_closed", "door_closed", _switch, "The door to new people is closed (true) or open (false)."
+        ),
+    )
+}
+
+
+def check(name: str, value: Any) -> Any:
+    """`value` for the setting `name` as it is kept, or the setting's error."""
+    rule = RULES[name]
+    if not rule.accepts(value):
+        raise rule.error(rule.message, field=name)
+    return rule.stored(value)
+
+
+def requested(command: object) -> dict[str, Any]:
+    """The settings a `settings:set` command names (a field left out is None: unchanged)."""
+    return {f.name: value for f in fields(command) if (value := getattr(command, f.name)) is not None}  # type: ignore[arg-type]
+
+
+def change(current: Settings, changes: Mapping[str, Any], *, closed: bool) -> Settings:
+    """The settings after the facilitator's changes, each checked by its rule; a closed
+    workshop keeps the settings it ran with, except those its rules allow (the retention)."""
+    unknown = sorted(set(changes) - RULES.keys())
+    if unknown:
+        raise InvalidInput(f"There is no setting called {unknown[0]!r}.", field=unknown[0])
+    if closed and not all(RULES[name].when_closed for name in changes):
+        raise WrongPhase("The workshop is closed: only how long it is kept can change.")
+    return replace(current, **{RULES[name].field: check(name, value) for name, value in changes.items()})
+
+
 def votes_per_person(value: int) -> int:
-    if not 1 <= value <= MAX_VOTES:
-        raise InvalidInput(f"Votes per person must be 1 to {MAX_VOTES}.", field="votes_per_person")
-    return value
+    return check("votes_per_person", value)
 
 
 def cards_per_person(value: int) -> int:
-    if not 1 <= value <= MAX_CARDS_PER_PERSON:
-        raise InvalidInput(f"Cards per person must be 1 to {MAX_CARDS_PER_PERSON}.", field="cards_per_person")
-    return value
+    return check("cards_per_person", value)
 
 
 def max_people(value: int) -> int:
-    if not 1 <= value <= MAX_PEOPLE:
-        raise InvalidInput(f"People per workshop must be 1 to {MAX_PEOPLE}.", field="max_people")
-    return value
+    return check("max_people", value)
+
+
+def cards_blurred(settings: Settings) -> bool:
+    """Whether attendees and the projector see others' cards blurred (there, but not readable):
+    while the facilitator blurs them and has not revealed them yet. An author always sees
+    their own cards."""
+    return settings.blur_cards and not settings.cards_revealed
 
 
 def admit_newcomer(settings: Settings) -> None:
@@ -51,13 +151,3 @@ def admit_newcomer(settings: Settings) -> None:
             "The facilitator has closed the door to new people. If you joined before, "
             "open this page on the phone you joined with."
         )
-
-
-# What a closed workshop still lets the facilitator change: how long it is kept.
-CHANGEABLE_WHEN_CLOSED = frozenset({"retention_days"})
-
-
-def check_changes_when_closed(names: set[str]) -> None:
-    """A closed workshop keeps the settings it ran with; only its retention may change."""
-    if names - CHANGEABLE_WHEN_CLOSED:
-        raise WrongPhase("The workshop is closed: only how long it is kept can change.")

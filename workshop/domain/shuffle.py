@@ -12,7 +12,16 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from .errors import InvalidInput
+
 STRATEGIES = ("balanced", "mixed")
+
+
+def strategy(name: str) -> str:
+    """A way to shuffle: "balanced" (sizes even) or "mixed" (organisations spread)."""
+    if name not in STRATEGIES:
+        raise InvalidInput("Shuffle by 'balanced' or 'mixed'.", field="strategy")
+    return name
 
 
 def balanced(people: Sequence[int], groups: Sequence[int], rng: random.Random) -> dict[int, int]:

@@ -12,6 +12,7 @@ ORGANISATION_MAX = 120
 TITLE_MAX = 200
 QUESTION_MAX = 1000
 GROUP_NAME_MAX = 60
+THEME_NAME_MAX = 60  # a theme's name is shown where a group's is: as short
 KIND_MAX = 30
 CLIENT_ID_MAX = 64
 NOTICE_MAX = 280  # a message read at a glance on a phone or a projector

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..domain.entities import Card
+from ..domain.settings import cards_blurred
 from ..store.workshops import WorkshopStore
 from . import rooms, serialisers
 from .context import Context
@@ -34,8 +35,7 @@ def card_change(store: WorkshopStore, card: Card, event: str, view: dict[str, An
 
 def public_view(store: WorkshopStore, view: dict[str, Any]) -> dict[str, Any]:
     """A card as attendees and the projector may see it now."""
-    settings = store.live().settings
-    return serialisers.blurred(view) if settings.blur_cards and not settings.cards_revealed else view
+    return serialisers.blurred(view) if cards_blurred(store.live().settings) else view
 
 
 def card_gone(store: WorkshopStore, card: Card, event: str = "card:deleted") -> list[Announce]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain import cards
 from ..domain.commands import AddCard, CardRef, EditCard
 from ..domain.entities import Card, Participant
-from ..domain.errors import CardLimit, NotAllowed, NotFound
+from ..domain.errors import NotAllowed, NotFound
 from ..store.workshops import WorkshopStore
 from . import audiences, policy, serialisers
 from .actors import Actor
@@ -27,9 +27,7 @@ def add_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddCard) -> 
     me = policy.acting_attendee(store, actor)
     client_id = cards.client_id(cmd.client_id)
     policy.require_group_open(store, me)
-    limit = store.live().settings.cards_per_person
-    if store.cards.count_by(me.id) >= limit:
-        raise CardLimit(f"You have posted {limit} cards, the most this workshop allows.")
+    cards.check_quota(store.cards.count_by(me.id), store.live().settings.cards_per_person)
     kind = cards.card_kind(store.workshop(), cmd.kind)
     text = cards.card_text(cmd.text)
     card, is_new = store.cards.insert_once(  # committed before anyone hears of it

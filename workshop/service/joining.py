@@ -6,14 +6,7 @@ from ..domain import assignment, keys, people
 from ..domain import settings as rules
 from ..domain.commands import Join
 from ..domain.entities import Participant
-from ..domain.errors import (
-    BadToken,
-    GroupFull,
-    GroupLocked,
-    Removed,
-    UnknownGroup,
-    WorkshopFull,
-)
+from ..domain.errors import BadToken, Removed
 from ..store.workshops import WorkshopStore
 from . import audiences, rooms, serialisers, state
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
@@ -36,7 +29,7 @@ def connect_attendee(ctx: Context, store: WorkshopStore, token: str | None) -> t
     if me is None:
         raise BadToken("This phone's pass is not known here; please join again.", field="token")
     if me.removed:
-        raise Removed("The facilitator has removed you from this workshop.")
+        raise Removed(people.REMOVED_MESSAGE)
     actor = Actor(code=store.code, role=ATTENDEE, participant_id=me.id)
     return actor, Outcome(ack=state.attendee_state(store, ctx, me), announce=_came_online(ctx, store, me))
 
@@ -46,7 +39,7 @@ def admit(store: WorkshopStore, browser: str | None) -> None:
     person (if any) was not removed. Asked before a join is counted against its address."""
     rules.admit_newcomer(store.live().settings)
     if browser is not None and store.people.browser_barred(keys.hash_secret(browser)):
-        raise Removed("The facilitator removed you from this workshop.")
+        raise Removed(people.REMOVED_MESSAGE)
 
 
 def join(
@@ -67,10 +60,10 @@ def join(
     organisation = people.organisation(cmd)
     token = keys.new_secret()
     with store.atomic():  # the group choice and the insert see the same sizes
-        limit = store.live().settings.max_people
-        if store.people.count() >= limit:
-            raise WorkshopFull(f"This workshop is full ({limit} people). Please ask the facilitator.")
-        group_id = _choose_group(ctx, store, cmd.group, workshop.assignment)
+        people.check_room(store.people.count(), store.live().settings.max_people)
+        group_id = assignment.newcomer_group(
+            workshop.assignment, cmd.group, store.groups.snapshot(), store.people.group_sizes(), ctx.rng
+        )
         me = store.people.add(
             name=name,
             organisation=organisation,
@@ -117,31 +110,6 @@ def member_rooms(actor: Actor, store: WorkshopStore) -> list[str]:
     me = store.people.get(actor.participant_id)
     assert me is not None
     return [rooms.everyone(code), rooms.group(code, me.group_id), rooms.person(code, me.id)]
-
-
-def _choose_group(ctx: Context, store: WorkshopStore, wanted: int | None, how: str) -> int:
-    sizes = store.people.group_sizes()  # a Counter: an empty group counts 0
-    if how == "self" and wanted is not None:
-        group = store.groups.get(wanted)
-        if group is None:
-            raise UnknownGroup("That group does not exist.", field="group")
-        if group.locked:
-            raise GroupLocked(
-                f"“{group.name}” is closed to newcomers; please pick another group.", field="group"
-            )
-        if group.size_limit is not None and sizes[group.id] >= group.size_limit:
-            raise GroupFull(f"“{group.name}” is full; please pick another group.", field="group")
-        return wanted
-    # Balanced assignment, or self-select without a choice: fewest people first, among the
-    # groups that still take newcomers. One pass over the groups: every join of a burst asks.
-    open_sizes: dict[int, int] = {}
-    for g in store.groups.snapshot():
-        size = sizes[g.id]
-        if not g.locked and (g.size_limit is None or size < g.size_limit):
-            open_sizes[g.id] = size
-    if not open_sizes:
-        raise GroupFull("Every group is full or closed; please ask the facilitator.", field="group")
-    return assignment.balanced_group(open_sizes, ctx.rng)
 
 
 def _came_online(ctx: Context, store: WorkshopStore, me: Participant) -> tuple[Announce, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain import setup, shuffle
+from ..domain import assignment, people, setup, shuffle
 from ..domain.commands import (
     AddGroup,
     LimitGroup,
@@ -14,17 +14,12 @@ from ..domain.commands import (
     Shuffle,
 )
 from ..domain.entities import Group, Participant
-from ..domain.errors import InvalidInput, NotFound, UnknownGroup, WorkshopFull
-from ..domain.settings import MAX_PEOPLE
+from ..domain.errors import InvalidInput, NotFound, UnknownGroup
 from ..store.workshops import WorkshopStore
 from . import audiences, rooms, serialisers, state
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome, RoomMove
-
-MAX_GROUP_SIZE = 1000
-MAX_RECENT_MINUTES = 24 * 60  # "everyone who joined in the last N minutes": at most a day
-REMOVED_MESSAGE = "The facilitator has removed you from this workshop."
 
 
 def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveParticipant) -> Outcome:
@@ -50,18 +45,17 @@ def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Move
 
 def shuffle_groups(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Shuffle) -> Outcome:
     """Everyone into groups again: balanced sizes, or organisations mixed across groups."""
-    if cmd.strategy not in shuffle.STRATEGIES:
-        raise InvalidInput("Shuffle by 'balanced' or 'mixed'.", field="strategy")
-    people = [p for p in store.people.all() if not p.removed]
+    strategy = shuffle.strategy(cmd.strategy)
+    everyone = [p for p in store.people.all() if not p.removed]
     group_ids = [g.id for g in store.groups.all()]
-    if cmd.strategy == "balanced":
-        plan = shuffle.balanced([p.id for p in people], group_ids, ctx.rng)
+    if strategy == "balanced":
+        plan = shuffle.balanced([p.id for p in everyone], group_ids, ctx.rng)
     else:
-        plan = shuffle.mixed([(p.id, p.organisation) for p in people], group_ids, ctx.rng)
-    changes = {p.id: plan[p.id] for p in people if plan[p.id] != p.group_id}
+        plan = shuffle.mixed([(p.id, p.organisation) for p in everyone], group_ids, ctx.rng)
+    changes = {p.id: plan[p.id] for p in everyone if plan[p.id] != p.group_id}
     store.people.move_many(changes)
     code = store.code
-    before = {p.id: p.group_id for p in people}
+    before = {p.id: p.group_id for p in everyone}
     return Outcome(
         ack={"moved": len(changes)},
         moves=tuple(_room_move(code, pid, before[pid], gid) for pid, gid in changes.items()),
@@ -77,9 +71,8 @@ def lock_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: LockGroup)
 
 def limit_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: LimitGroup) -> Outcome:
     """At most this many people may pick the group (self-select); None lifts the limit."""
-    if cmd.size_limit is not None and not 1 <= cmd.size_limit <= MAX_GROUP_SIZE:
-        raise InvalidInput(f"A group's limit is 1 to {MAX_GROUP_SIZE} people.", field="size_limit")
-    group = store.groups.set_size_limit(_group(store, cmd.group_id), cmd.size_limit)
+    size_limit = assignment.size_limit(cmd.size_limit)
+    group = store.groups.set_size_limit(_group(store, cmd.group_id), size_limit)
     return _group_updated(store, group)
 
 
@@ -107,9 +100,7 @@ def remove_participants(ctx: Context, store: WorkshopStore, actor: Actor, cmd: R
         if cmd.participant_ids is not None:
             ids = _people_to_remove(store, cmd.participant_ids)
         else:
-            minutes = cmd.joined_within_minutes
-            if minutes is None or not 1 <= minutes <= MAX_RECENT_MINUTES:
-                raise InvalidInput(f"Give 1 to {MAX_RECENT_MINUTES} minutes.", field="joined_within_minutes")
+            minutes = people.recent_minutes(cmd.joined_within_minutes)
             ids = store.people.recent_silent(store.clock() - minutes * 60, silent_only=cmd.silent_only)
         if ids:
             store.people.remove_many(ids)
@@ -132,9 +123,7 @@ def readmit_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: P
     if not person.removed:
         online = ctx.presence.is_online(code, person.id)
         return Outcome(ack={"participant": serialisers.participant_view(person, online=online)})
-    limit = store.live().settings.max_people
-    if store.people.count() >= limit:
-        raise WorkshopFull(f"This workshop is full ({limit} people); raise the limit first.")
+    people.check_room(store.people.count(), store.live().settings.max_people, readmitting=True)
     back = store.people.readmit(person)
     view = serialisers.participant_view(back, online=ctx.presence.is_online(code, back.id))
     flagged = ctx.arrivals.readmitted(code, back.id)
@@ -150,9 +139,7 @@ def readmit_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: P
 
 def _people_to_remove(store: WorkshopStore, participant_ids: list[int]) -> list[int]:
     """The named people still in; an unknown id refuses the whole removal."""
-    if not 1 <= len(participant_ids) <= MAX_PEOPLE:
-        raise InvalidInput(f"Name 1 to {MAX_PEOPLE} people.", field="participant_ids")
-    wanted = set(participant_ids)
+    wanted = people.named_for_removal(participant_ids)
     found = store.people.by_ids(wanted)
     if len(found) != len(wanted):
         raise NotFound("Some of these people are not in this workshop.", field="participant_ids")
@@ -161,7 +148,7 @@ def _people_to_remove(store: WorkshopStore, participant_ids: list[int]) -> list[
 
 def _removal_notices(code: str, ids: list[int]) -> list[Announce]:
     """What single removal announces, per person: the phone is told, the dashboards too."""
-    message = {"message": REMOVED_MESSAGE}
+    message = {"message": people.REMOVED_MESSAGE}
     notices = []
     for pid in ids:
         notices.append(Announce("removed", message, rooms.person(code, pid)))

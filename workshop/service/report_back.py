@@ -8,8 +8,6 @@ from ..store.workshops import WorkshopStore
 from . import counts
 from .serialisers import View
 
-SYNTHESIS_TOP = 5
-
 
 def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = False) -> View:
     """The whole report for facilitators; `public` for the projector; with `group_id` for an
@@ -64,7 +62,7 @@ def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = 
     synthesis_top = {
         k.id: [
             {**item(c), "group": names.get(c.group_id, "")}
-            for c in ranking.top_cards(cards, card_votes, k.id, SYNTHESIS_TOP)
+            for c in ranking.top_cards(cards, card_votes, k.id, ranking.SYNTHESIS_TOP)
         ]
         for k in workshop.kinds
     }

@@ -12,14 +12,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..domain import codes, recurrence
-from ..domain.errors import InvalidInput, TextTooLong, TooFewWorkshops, UnknownWorkshop, WorkshopUnavailable
+from ..domain.errors import InvalidInput, TooFewWorkshops, UnknownWorkshop, WorkshopUnavailable
 from ..domain.recurrence import Mention, Recurring, Tally
 from ..store.workshops import WorkshopStore
 from . import exports, report_back
 from .context import Context
 from .serialisers import View
 
-MAX_PREFIX = 200
 CSV_COLUMNS = ["workshop_code", "workshop_title", *exports.CSV_COLUMNS]
 
 
@@ -47,9 +46,7 @@ def select(ctx: Context, chosen: Sequence[str], prefix: str | None) -> list[Work
 
 
 def _by_prefix(ctx: Context, prefix: str) -> list[WorkshopStore]:
-    if len(prefix) > MAX_PREFIX:
-        raise TextTooLong(f"A title prefix has at most {MAX_PREFIX} characters.", field="prefix")
-    folded = prefix.casefold()
+    folded = recurrence.title_prefix(prefix).casefold()
     found = []
     for code in ctx.files.codes():
         try:

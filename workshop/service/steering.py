@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..domain import ranking, retention, timer
+from ..domain import phases, ranking, timer
 from ..domain import settings as rules
 from ..domain.commands import ChangeSettings, Empty, SetAgenda, SetPhase, ShowReport, TimerSeconds
-from ..domain.errors import InvalidInput, UnknownGroup
+from ..domain.errors import UnknownGroup
 from ..domain.setup import agenda as check_agenda
 from ..store.workshops import WorkshopStore
 from . import report_back, rooms, serialisers
@@ -19,13 +19,12 @@ from .outcome import Announce, Outcome
 def set_phase(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetPhase) -> Outcome:
     """Move the room to another phase; the timer is set to its length, not started."""
     live = store.live()
-    if not 0 <= cmd.index < len(live.agenda):
-        raise InvalidInput(f"The agenda has phases 0 to {len(live.agenda) - 1}.", field="index")
-    was_report = live.phase.kind == "report" or live.closed
-    live = store.save_live(phase_index=cmd.index, timer=timer.for_phase(live.agenda[cmd.index].minutes))
+    index = phases.check_index(cmd.index, live.agenda)
+    was_report = phases.shows_report(live.phase, closed=live.closed)
+    live = store.save_live(phase_index=index, timer=timer.for_phase(live.agenda[index].minutes))
     payload = _phase_payload(store)
     outcome = Outcome(ack=payload, announce=(Announce("phase:changed", payload, rooms.everyone(store.code)),))
-    if was_report != (live.phase.kind == "report" or live.closed):
+    if was_report != phases.shows_report(live.phase, closed=live.closed):
         # Entering or leaving report-back (or a closed phase) changes what every screen shows.
         return Outcome(ack=payload, announce=outcome.announce, refresh=(rooms.everyone(store.code),))
     return outcome
@@ -66,28 +65,9 @@ def reset_timer(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) ->
 
 def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ChangeSettings) -> Outcome:
     """Vote budget and the switches; attendees get a fresh state, since what they see changes."""
-    current = store.live().settings
-    changes = {
-        name: value
-        for name, value in (
-            ("votes_per_person", cmd.votes_per_person),
-            ("multiple_votes_per_item", cmd.multiple_votes_per_item),
-            ("cards_while_voting", cmd.cards_while_voting),
-            ("blur_cards", cmd.blur_cards),
-            ("cards_per_person", cmd.cards_per_person),
-            ("max_people", cmd.max_people),
-            ("door_closed", cmd.door_closed),
-        )
-        if value is not None
-    }
-    if cmd.retention is not None:  # "keep" is stored as None
-        changes["retention_days"] = retention.parse(cmd.retention)
-    if store.live().closed:
-        rules.check_changes_when_closed(set(changes))
-    for name in ("votes_per_person", "cards_per_person", "max_people"):
-        if name in changes:
-            getattr(rules, name)(changes[name])
-    return _settings(store, replace(current, **changes), refresh=True)
+    live = store.live()
+    changed = rules.change(live.settings, rules.requested(cmd), closed=live.closed)
+    return _settings(store, changed, refresh=True)
 
 
 def reveal_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
@@ -128,7 +108,7 @@ def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
         Announce("report:changed", {"report": full}, rooms.facilitators(code)),
         Announce("report:changed", {"report": report_back.report(store, public=True)}, rooms.screens(code)),
     ]
-    if live.closed or live.phase.kind == "report":  # phones see their own group's part
+    if phases.shows_report(live.phase, closed=live.closed):  # phones see their own group's part
         announce += [
             Announce(
                 "report:changed",

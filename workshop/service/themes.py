@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..domain import cards as card_rules
-from ..domain import setup, similarity
+from ..domain import similarity
+from ..domain import themes as theme_rules
 from ..domain.commands import CreateTheme, GroupRef, MergeCards, RenameTheme, SetCardTheme, ThemeRef
 from ..domain.entities import Theme
-from ..domain.errors import InvalidInput, NotFound, NotYourGroup, UnknownGroup
+from ..domain.errors import NotFound, UnknownGroup
 from ..store.workshops import WorkshopStore
 from . import audiences, rooms, serialisers
 from .actors import Actor
@@ -14,13 +15,11 @@ from .cards import find_card
 from .context import Context
 from .outcome import Announce, Outcome
 
-MAX_MERGE = 50
-
 
 def create_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CreateTheme) -> Outcome:
     if store.groups.get(cmd.group_id) is None:
         raise UnknownGroup("That group does not exist.", field="group_id")
-    theme = store.themes.add(cmd.group_id, setup.group_name(cmd.name))
+    theme = store.themes.add(cmd.group_id, theme_rules.theme_name(cmd.name))
     view = serialisers.theme_view(theme)
     return Outcome(
         ack={"theme": view},
@@ -31,7 +30,7 @@ def create_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CreateTh
 
 
 def rename_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RenameTheme) -> Outcome:
-    theme = store.themes.rename(_theme(store, cmd.theme_id), setup.group_name(cmd.name))
+    theme = store.themes.rename(_theme(store, cmd.theme_id), theme_rules.theme_name(cmd.name))
     view = serialisers.theme_view(theme)
     return Outcome(
         ack={"theme": view},
@@ -58,8 +57,8 @@ def delete_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ThemeRef
 def set_card_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetCardTheme) -> Outcome:
     """Drop a card into one of its group's themes, or out of any theme (None)."""
     card = find_card(store, cmd.card_id)
-    if cmd.theme_id is not None and _theme(store, cmd.theme_id).group_id != card.group_id:
-        raise NotYourGroup("A card can only join a theme of its own group.", field="theme_id")
+    if cmd.theme_id is not None:
+        theme_rules.check_card_fits(card, _theme(store, cmd.theme_id))
     if card.theme_id == cmd.theme_id:
         return Outcome(ack={"card": serialisers.one_card(store, card)})
     themed = store.cards.set_theme(card, cmd.theme_id)
@@ -72,12 +71,8 @@ def set_card_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: SetCar
 def merge_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MergeCards) -> Outcome:
     """Fold duplicates into one card; it keeps their texts and authors, and their dots."""
     into = find_card(store, cmd.into)
-    ids = sorted(set(cmd.cards) - {into.id})
-    if not 1 <= len(ids) <= MAX_MERGE:
-        raise InvalidInput(f"Merge 1 to {MAX_MERGE} other cards into it.", field="cards")
+    ids = card_rules.merged_ids(into.id, cmd.cards)
     others = [find_card(store, card_id) for card_id in ids]
-    if any(c.group_id != into.group_id for c in others):
-        raise NotYourGroup("Only cards of the same group can be merged.", field="cards")
     card_rules.check_mergeable(into, others)
     had_votes = any(store.votes.count_on("card", c.id) for c in others)
     store.cards.merge(into, others)
