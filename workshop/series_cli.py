@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .domain.errors import InvalidInput, WorkshopError
-from .service import series
+from .service import exports, series
 from .store.files import open_read_only
 from .store.workshops import WorkshopStore
 
@@ -60,9 +60,8 @@ def main(argv: Sequence[str]) -> int:
     if args.out is None:
         sys.stdout.write(text)
     else:
-        # The BOM makes spreadsheets read the file as UTF-8, as with the server's CSV download.
-        try:
-            args.out.write_text(("\ufeff" if fmt == "csv" else "") + text, encoding="utf-8")
+        try:  # a CSV file as the server's download: with the mark spreadsheets need
+            args.out.write_text(exports.for_spreadsheets(text) if fmt == "csv" else text, encoding="utf-8")
         except OSError as exc:
             print(f"workshop series: could not write {args.out}: {exc.strerror}", file=sys.stderr)
             return 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from workshop.domain.entities import Kind, Workshop
@@ -85,3 +87,16 @@ def test_code_is_free_again_after_a_failing_init(files, make_ws):
     with pytest.raises(ValueError):
         files.create("K7MQ2Z", init)
     assert make_ws(files, "K7MQ2Z").code == "K7MQ2Z"
+
+
+def test_every_workshop_comes_with_its_store_and_an_unreadable_file_with_none(files, make_ws, data_dir):
+    make_ws(files, "K7MQ2Z")
+    make_ws(files, "ABCDEF")
+    with sqlite3.connect(data_dir / "ABCDEF.db") as db:  # its running state no longer parses
+        db.execute("UPDATE workshop SET settings = '{not json'")
+    (data_dir / "D4D4D4.db").write_bytes(b"not a database" * 100)
+    found = {code: store for code, store in files.every()}
+    assert set(found) == {"ABCDEF", "D4D4D4", "K7MQ2Z"}
+    assert found["K7MQ2Z"] is files.get("K7MQ2Z")
+    assert found["ABCDEF"] is None and found["D4D4D4"] is None
+    assert (data_dir / "D4D4D4.db").read_bytes() == b"not a database" * 100

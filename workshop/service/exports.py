@@ -94,6 +94,11 @@ def export_csv(store: WorkshopStore) -> str:
     return out.getvalue()
 
 
+def for_spreadsheets(csv_text: str) -> str:
+    """A CSV file's content with the byte-order mark that makes spreadsheets read it as UTF-8."""
+    return "\ufeff" + csv_text
+
+
 def csv_rows(store: WorkshopStore) -> list[list[Any]]:
     """The CSV export's rows (CSV_COLUMNS), each cell already formula-safe."""
     groups = {g.id: g.name for g in store.groups.all()}
@@ -146,7 +151,7 @@ def report_markdown(store: WorkshopStore) -> str:
         if part["themes"]:
             lines += [
                 "Themes: "
-                + "; ".join(f"{md_inline(t['name'])} ({_votes(t['votes'])})" for t in part["themes"]),
+                + "; ".join(f"{md_inline(t['name'])} ({votes_text(t['votes'])})" for t in part["themes"]),
                 "",
             ]
         mine = [c for c in cards if c.group_id == group.id]
@@ -160,7 +165,7 @@ def report_markdown(store: WorkshopStore) -> str:
         top = report["synthesis"]["top"].get(kind.id, [])
         lines += [f"### {md_inline(kind.label)}", ""]
         lines += [
-            f"{i}. {md_inline(item['text'])} ({_votes(item['votes'])}, {md_inline(item['group'])})"
+            f"{i}. {md_inline(item['text'])} ({votes_text(item['votes'])}, {md_inline(item['group'])})"
             for i, item in enumerate(top, 1)
         ] or ["_None._"]
         lines.append("")
@@ -171,7 +176,8 @@ def report_markdown(store: WorkshopStore) -> str:
         lines.append("")
     lines += ["## Appendix: every card", ""]
     lines += [
-        f"- {md_inline(c['group'])} · {md_inline(c['kind'])}: {md_inline(c['text'])} ({_votes(c['votes'])}"
+        f"- {md_inline(c['group'])} · {md_inline(c['kind'])}: {md_inline(c['text'])}"
+        + f" ({votes_text(c['votes'])}"
         + (f" · {md_inline(c['theme'])}" if c["theme"] else "")
         + ")"
         for c in doc["cards"]
@@ -197,10 +203,11 @@ def _participation_lines(participation: dict, groups: int, cards: int) -> list[s
 
 def _ranked_line(rank: int, card: Card, votes: dict[int, int], themes: dict[int, str]) -> str:
     theme = f" · {md_inline(themes[card.theme_id])}" if card.theme_id in themes else ""
-    return f"{rank}. {md_inline(card.text)} ({_votes(votes.get(card.id, 0))}{theme})"
+    return f"{rank}. {md_inline(card.text)} ({votes_text(votes.get(card.id, 0))}{theme})"
 
 
-def _votes(n: int) -> str:
+def votes_text(n: int) -> str:
+    """A count of dots as the Markdown files say it: "1 vote", "3 votes"."""
     return f"{n} vote" if n == 1 else f"{n} votes"
 
 

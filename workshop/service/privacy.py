@@ -4,14 +4,13 @@ anonymised copy of its exports (docs/privacy.md)."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, cast
 
 from ..domain import codes, pseudonyms, retention
 from ..domain.entities import Participant
-from ..domain.errors import InvalidInput, NotAllowed, StorageError, WorkshopError
+from ..domain.errors import InvalidInput, NotAllowed, StorageError
 from ..store.workshops import WorkshopStore
 from . import exports, rooms
 from .context import Context
@@ -101,13 +100,8 @@ def warnings(ctx: Context) -> list[dict[str, Any]]:
 
 
 def _readable(ctx: Context) -> Iterator[WorkshopStore]:
-    for code in ctx.files.codes():
-        try:
-            store = ctx.store(code)
-            store.live()  # the settings are read here: a file that fails is skipped
-        except (WorkshopError, sqlite3.DatabaseError, LookupError, ValueError, TypeError):
-            continue  # damaged: reported when it was opened, never deleted
-        yield store
+    """Every readable workshop: a damaged one is reported, never deleted."""
+    return (store for _, store in ctx.files.every() if store is not None)
 
 
 def _rule(store: WorkshopStore, now: float) -> tuple[int | None, float | None]:

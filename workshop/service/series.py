@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..domain import codes, recurrence
-from ..domain.errors import InvalidInput, TooFewWorkshops, UnknownWorkshop, WorkshopUnavailable
+from ..domain.errors import InvalidInput, TooFewWorkshops, UnknownWorkshop
 from ..domain.recurrence import Mention, Recurring, Tally
 from ..store.workshops import WorkshopStore
 from . import exports, report_back
@@ -48,13 +48,9 @@ def select(ctx: Context, chosen: Sequence[str], prefix: str | None) -> list[Work
 def _by_prefix(ctx: Context, prefix: str) -> list[WorkshopStore]:
     folded = recurrence.title_prefix(prefix).casefold()
     found = []
-    for code in ctx.files.codes():
-        try:
-            store = ctx.store(code)
-            title = store.workshop().title
-        except WorkshopUnavailable:  # a damaged file is listed as such on the home page
-            continue
-        if title.casefold().startswith(folded):
+    for _, store in ctx.files.every():
+        # A damaged file (None) is listed as such on the home page.
+        if store is not None and store.workshop().title.casefold().startswith(folded):
             found.append(store)
     if len(found) < recurrence.MIN_WORKSHOPS:
         many = "No workshop title starts" if not found else "Only one workshop title starts"
@@ -208,14 +204,10 @@ def series_markdown(stores: Sequence[WorkshopStore]) -> str:
 def _recurring_line(found: View) -> str:
     md = exports.md_inline
     where = "; ".join(
-        f"`{w['code']}` {_votes(w['votes'])}: " + " / ".join(f"“{md(t)}”" for t in w["texts"])
+        f"`{w['code']}` ({exports.votes_text(w['votes'])}): " + " / ".join(f"“{md(t)}”" for t in w["texts"])
         for w in found["workshops"]
     )
     return f"- **{md(found['text'])}** ({len(found['workshops'])} workshops) — {where}"
-
-
-def _votes(n: int) -> str:
-    return f"({n} vote)" if n == 1 else f"({n} votes)"
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:

@@ -9,7 +9,6 @@ from typing import Any
 from ..domain import codes, keys
 from ..domain.commands import CreateWorkshop
 from ..domain.entities import Workshop
-from ..domain.errors import WorkshopUnavailable
 from ..domain.setup import check_setup
 from ..store.workshops import WorkshopStore
 from .context import Context
@@ -76,16 +75,14 @@ def summaries(ctx: Context, *, title_contains: str = "") -> list[dict[str, Any]]
     With `title_contains`, only the workshops whose title has it (any case)."""
     wanted = title_contains.casefold()
     found = []
-    for code in ctx.files.codes():
-        try:
-            store = ctx.store(code)
-            workshop = store.workshop()
-        except WorkshopUnavailable:  # reported in the log, shown as damaged, never deleted
+    for code, store in ctx.files.every():
+        if store is None:  # reported in the log, shown as damaged, never deleted
             found.append(
                 {"code": code, "title": None, "created_at": 0.0, "groups": 0, "people": 0, "cards": 0}
                 | {"closed": False, "unreadable": True}
             )
             continue
+        workshop = store.workshop()
         found.append(
             {
                 "code": code,

@@ -8,18 +8,22 @@ import sqlite3
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
 
 from ..domain import codes
-from ..domain.errors import NeedsMigration, StorageError, WorkshopUnavailable
+from ..domain.errors import NeedsMigration, StorageError, WorkshopError, WorkshopUnavailable
 from . import schema
 from .handle import WRITES_INLINE, Clock, Writes, connect, storage_error
 from .workshops import WorkshopStore
 
 log = logging.getLogger(__name__)
+
+# A workshop file is unreadable when it does not open as a workshop (WorkshopUnavailable, a
+# folder that refuses to migrate it) or when its running state does not parse.
+UNREADABLE = (WorkshopError, sqlite3.DatabaseError, LookupError, ValueError, TypeError)
 
 
 class WorkshopFiles:
@@ -57,6 +61,22 @@ class WorkshopFiles:
                     return None
                 self._open[code] = self._open_file(code)
             return self._open[code]
+
+    def every(self) -> Iterator[tuple[str, WorkshopStore | None]]:
+        """Every workshop in the folder with its open store, or with None where the file is
+        unreadable (UNREADABLE): such a file is reported in the log and left exactly as it is."""
+        for code in self.codes():
+            try:
+                store = self.get(code)
+                if store is not None:
+                    store.stored_live()  # read from the file, not kept: another process may run it
+            except UNREADABLE as exc:
+                if not isinstance(exc, WorkshopUnavailable):  # that one was logged when opened
+                    log.error("workshop file %s is damaged, left untouched: %s", self.path(code), exc)
+                yield code, None
+                continue
+            if store is not None:  # None: deleted since the folder was listed
+                yield code, store
 
     def create(self, code: str, init: Callable[[WorkshopStore], None]) -> WorkshopStore:
         """Make the file for a new workshop; `init` writes its set-up."""

@@ -13,10 +13,13 @@ log = logging.getLogger(__name__)
 
 
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
+    """The one error shape: `{"ok": false, "error": {code, message, field}}`; a page shows
+    its `error` part."""
     return {"ok": False, "error": {"code": code, "message": message, "field": field}}
 
 
 def body_for(exc: WorkshopError) -> dict[str, Any]:
+    """The error shape of something a user caused: for a route, an ack or a page."""
     return error_body(exc.code, exc.message, exc.field)
 
 

@@ -14,6 +14,7 @@ from ..service import access, report_document, setup
 from ..store.workshops import WorkshopStore
 from . import auth, broadcasts, browsers, payloads, qr
 from .context import ctx, lookup
+from .errors import body_for
 
 bp = Blueprint("pages", __name__)
 
@@ -76,8 +77,7 @@ def create_from_form() -> Any:
     try:
         created = setup.create_workshop(ctx(), payloads.parse(CreateWorkshop, raw))
     except WorkshopError as exc:
-        error = {"code": exc.code, "message": exc.message, "field": exc.field}
-        return _home(form=dict(form), form_error=error), 400
+        return _home(form=dict(form), form_error=body_for(exc)["error"]), 400
     broadcasts.feed().mark(created.code)
     # The workshop's own key is kept only as a hash: show its link once, on the dashboard.
     session["created"] = {"code": created.code, "key": created.facilitator_key}

@@ -7,10 +7,8 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    Response,
     current_app,
     flash,
-    jsonify,
     redirect,
     render_template,
     request,
@@ -20,7 +18,7 @@ from flask import (
 from ..domain.errors import BadKey, InvalidInput, Unauthorized
 from ..service import access, privacy
 from ..store.workshops import WorkshopStore
-from . import auth, broadcasts
+from . import attachments, auth, broadcasts
 from .context import ctx, lookup
 
 bp = Blueprint("privacy", __name__)
@@ -59,16 +57,15 @@ def delete(code: str) -> Any:
 @bp.get("/w/<code>/export.anon.json")
 def export_anon_json(code: str) -> Any:
     store = _facilitator_or_refused(code)
-    return _attachment(
-        jsonify(privacy.anonymised_json(ctx(), store)), f"workshop-{store.code}-anonymised.json"
+    return attachments.json_file(
+        privacy.anonymised_json(ctx(), store), f"workshop-{store.code}-anonymised.json"
     )
 
 
 @bp.get("/w/<code>/export.anon.csv")
 def export_anon_csv(code: str) -> Any:
     store = _facilitator_or_refused(code)
-    body = "\ufeff" + privacy.anonymised_csv(store)  # the BOM makes spreadsheets read UTF-8
-    return _attachment(Response(body, mimetype="text/csv"), f"workshop-{store.code}-anonymised.csv")
+    return attachments.csv_file(privacy.anonymised_csv(store), f"workshop-{store.code}-anonymised.csv")
 
 
 def _owner_or_refused(code: str) -> WorkshopStore:
@@ -93,9 +90,3 @@ def _facilitator_or_refused(code: str) -> WorkshopStore:
 def _confirm_page(store: WorkshopStore, error: str | None) -> str:
     privacy.require_owner(auth.is_owner(ctx()))
     return render_template("delete.html", code=store.code, title=store.workshop().title, error=error)
-
-
-def _attachment(response: Response, filename: str) -> Response:
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, jsonify, redirect, render_template, request
+from flask import Blueprint, redirect, render_template, request
 
 from ..domain.errors import BadKey, Unauthorized, WorkshopError
 from ..service import access, series
 from ..store.workshops import WorkshopStore
-from . import auth
+from . import attachments, auth
 from .context import ctx
+from .errors import body_for
 
 bp = Blueprint("series", __name__)
 
@@ -28,28 +29,26 @@ def series_page() -> Any:
     try:
         view = series.series(_selected())
     except WorkshopError as exc:
-        return _page(error={"code": exc.code, "message": exc.message, "field": exc.field}), exc.status
+        return _page(error=body_for(exc)["error"]), exc.status
     return _page(view=view, query=_query())
 
 
 @bp.get("/series.csv")
 def series_csv() -> Any:
     stores = _owner_selection()
-    body = "\ufeff" + series.series_csv(stores)  # the BOM makes spreadsheets read UTF-8
-    return _attachment(Response(body, mimetype="text/csv"), "workshop-series.csv")
+    return attachments.csv_file(series.series_csv(stores), "workshop-series.csv")
 
 
 @bp.get("/series.json")
 def series_json() -> Any:
     stores = _owner_selection()
-    return _attachment(jsonify(series.series_json(stores, ctx().join_url)), "workshop-series.json")
+    return attachments.json_file(series.series_json(stores, ctx().join_url), "workshop-series.json")
 
 
 @bp.get("/series.md")
 def series_md() -> Any:
     stores = _owner_selection()
-    body = series.series_markdown(stores)
-    return _attachment(Response(body, mimetype="text/markdown"), "workshop-series.md")
+    return attachments.markdown_file(series.series_markdown(stores), "workshop-series.md")
 
 
 def _owner_selection() -> list[WorkshopStore]:
@@ -81,9 +80,3 @@ def _page(**context: Any) -> str:
         chosen=request.args.getlist("w"),
         prefix=request.args.get("prefix", ""),
     )
-
-
-def _attachment(response: Response, filename: str) -> Response:
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
