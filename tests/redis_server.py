@@ -3,16 +3,15 @@ the message queue between server processes in the sharded tests."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import time
 from pathlib import Path
 
-import pytest
 import redis
 
 from tests.live_server import free_port
+from tests.tools import missing
 
 
 def require() -> str:
@@ -22,10 +21,7 @@ def require() -> str:
         "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None
     )
     if found is None:
-        reason = "no redis-server: install Debian's package with `apt-get install redis-server`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " (CI=true, .ci/run installs it)")
-        pytest.skip(reason)
+        missing("no redis-server: install Debian's package with `apt-get install redis-server`")
     return found
 
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from workshop.bench import nginx
+from tests.tools import require_nginx
 from workshop.bench.flood import FLOODS
 
 pytestmark = pytest.mark.slow
@@ -54,11 +54,7 @@ def test_quick_benchmark_runs_both_servers_and_loses_nothing(tmp_path):
 
 
 def test_quick_benchmark_passes_through_nginx(tmp_path):
-    if not nginx.available():
-        reason = "no nginx: install Debian's package with `apt-get install nginx-light`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " (CI=true, .ci/run installs it)")
-        pytest.skip(reason)
+    require_nginx()
     figures = run_bench(tmp_path, "--only", "workshop", "--via-nginx")
     assert figures["results"][0]["via_nginx"] is True
     check_no_loss(figures["results"])

@@ -4,7 +4,6 @@ what must reach every process (the owner's live list, notices) crosses through R
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -13,6 +12,7 @@ import socketio
 
 from tests.live_server import OWNER_KEY, LiveServer, free_port
 from tests.redis_server import RedisServer
+from tests.tools import require_nginx
 from workshop.bench import nginx
 
 pytestmark = pytest.mark.slow
@@ -20,11 +20,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def sharded(tmp_path):
-    if not nginx.available():
-        reason = "no nginx: install Debian's package with `apt-get install nginx-light`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " (CI=true, .ci/run installs it)")
-        pytest.skip(reason)
+    require_nginx()
     data = tmp_path / "sessions"
     ports = [free_port(), free_port()]
     queue = RedisServer(tmp_path / "redis")
