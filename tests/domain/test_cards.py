@@ -155,3 +155,10 @@ def test_only_cards_of_one_group_merge():
     with pytest.raises(WorkshopError) as refused:
         cards.check_mergeable(a_card(1), [other_group])
     assert (refused.value.code, refused.value.field) == ("not_your_group", "cards")
+
+
+def test_an_attendee_changes_only_their_own_cards():
+    cards.check_author(a_card(1), 7)  # no error
+    with pytest.raises(WorkshopError) as refused:
+        cards.check_author(a_card(1), 8)
+    assert (refused.value.code, refused.value.field) == ("not_allowed", "card_id")

@@ -55,3 +55,13 @@ def test_an_exhausted_budget_is_reported_before_a_duplicate():
 @pytest.mark.parametrize("budget, used, left", [(3, 0, 3), (3, 2, 1), (3, 3, 0), (3, 5, 0), (1, 10, 0)])
 def test_votes_left_is_never_negative(budget, used, left):
     assert votes.left(budget, used) == left
+
+
+def test_dots_go_on_items_of_ones_own_group():
+    from workshop.domain.errors import WorkshopError
+    from workshop.domain.votes import check_own_group
+
+    check_own_group(1, 1, field="card_id")  # no error
+    with pytest.raises(WorkshopError) as refused:
+        check_own_group(2, 1, field="theme_id")
+    assert (refused.value.code, refused.value.field) == ("not_your_group", "theme_id")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from . import texts
 from .entities import Card, Workshop
-from .errors import CardHidden, CardLimit, InvalidInput, NotYourGroup, UnknownKind
+from .errors import CardHidden, CardLimit, InvalidInput, NotAllowed, NotYourGroup, UnknownKind
 
 MAX_MERGE = 50  # cards folded into one at once
 
@@ -35,6 +35,12 @@ def client_id(value: str) -> str:
 def is_author(card: Card, participant_id: int) -> bool:
     """Whether this person wrote the card."""
     return card.participant_id == participant_id
+
+
+def check_author(card: Card, participant_id: int) -> None:
+    """An attendee changes only the cards they wrote."""
+    if not is_author(card, participant_id):
+        raise NotAllowed("You can only change your own cards.", field="card_id")
 
 
 def check_author_may_change(card: Card) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .entities import Card
-from .errors import DuplicateVote, InvalidInput, NoVotesLeft
+from .errors import DuplicateVote, InvalidInput, NotYourGroup, NoVotesLeft
 
 
 def target(card_id: int | None, theme_id: int | None) -> tuple[str, int]:
@@ -21,6 +21,12 @@ def check_cast(*, used: int, budget: int, on_item: int, multiple_per_item: bool)
         raise NoVotesLeft(f"You have used all {budget} of your votes.")
     if on_item > 0 and not multiple_per_item:
         raise DuplicateVote("You have already voted for this one.")
+
+
+def check_own_group(item_group_id: int, my_group_id: int, *, field: str) -> None:
+    """An attendee's dots go on the cards and themes of their own group."""
+    if item_group_id != my_group_id:
+        raise NotYourGroup("You can only vote in your own group.", field=field)
 
 
 def left(budget: int, used: int) -> int:

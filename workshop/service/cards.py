@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain import cards
 from ..domain.commands import AddCard, CardRef, EditCard
 from ..domain.entities import Card, Participant
-from ..domain.errors import NotAllowed, NotFound
+from ..domain.errors import NotFound
 from ..store.workshops import WorkshopStore
 from . import audiences, policy, serialisers
 from .actors import Actor
@@ -84,6 +84,5 @@ def find_card(store: WorkshopStore, card_id: int) -> Card:
 def _own_card(store: WorkshopStore, actor: Actor, card_id: int) -> tuple[Card, Participant]:
     me = policy.acting_attendee(store, actor)
     card = find_card(store, card_id)
-    if not cards.is_author(card, me.id):
-        raise NotAllowed("You can only change your own cards.", field="card_id")
+    cards.check_author(card, me.id)
     return card, me

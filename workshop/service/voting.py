@@ -8,7 +8,7 @@ from ..domain import cards as card_rules
 from ..domain import votes
 from ..domain.commands import CastVote, Empty, RetractVote
 from ..domain.entities import Participant
-from ..domain.errors import NotFound, NotYourGroup
+from ..domain.errors import NotFound
 from ..store.workshops import WorkshopStore
 from . import counts, policy, rooms, serialisers
 from .actors import Actor
@@ -80,8 +80,7 @@ def _require_own_group_item(store: WorkshopStore, me: Participant, column: str, 
         item = store.themes.get(item_id)
         if item is None:
             raise NotFound("That theme does not exist.", field="theme_id")
-    if item.group_id != me.group_id:
-        raise NotYourGroup("You can only vote in your own group.", field=f"{column}_id")
+    votes.check_own_group(item.group_id, me.group_id, field=f"{column}_id")
 
 
 def _my_dots(store: WorkshopStore, me: Participant) -> dict:
