@@ -55,14 +55,28 @@ def test_people_are_counted_by_organisation_most_first_and_never_named_by_defaul
     assert doc["participation"] == {
         "people": 4,
         "organisations": [
-            {"organisation": "Public bank", "people": 2},
-            {"organisation": "Ministry of Finance", "people": 1},
-            {"organisation": report_document.NO_ORGANISATION, "people": 1},
+            {"organisation": "Public bank", "people": 2, "groups": ["Finance"]},
+            {"organisation": "Ministry of Finance", "people": 1, "groups": ["Design"]},
+            {"organisation": report_document.NO_ORGANISATION, "people": 1, "groups": ["Design"]},
         ],
     }
     text = repr(doc)
     for name in ("Ada", "Bob", "Dana", "Eve"):
         assert name not in text
+
+
+def test_each_organisation_names_the_groups_its_people_sat_in_in_the_groups_order(ctx, store, groups):
+    """When every organisation sends one person, a count per organisation says nothing; the
+    groups they sat in still do."""
+    finance, design = groups
+    join_as(ctx, store, name="Ana", group=design, organisation="Agence nationale de la recherche (Tunisia)")
+    join_as(ctx, store, name="Ben", group=design, organisation="Bank")
+    join_as(ctx, store, name="Cai", group=finance, organisation="Bank")
+    rows = report_document.document(store)["participation"]["organisations"]
+    assert [(r["organisation"], r["people"], r["groups"]) for r in rows] == [
+        ("Bank", 2, ["Finance", "Design"]),
+        ("Agence nationale de la recherche (Tunisia)", 1, ["Design"]),
+    ]
 
 
 def test_names_appear_only_when_asked_for(store, room):

@@ -39,7 +39,7 @@ def test_the_report_counts_people_by_organisation_and_names_nobody(http, room):
     assert "Slow budgets" in page
     # Charts are inline SVG drawn on the server, one vote bar per ranked item.
     assert re.search(r'<svg class="chart"[^>]*role="img"', page)
-    assert page.count('<svg class="bar"') >= 2
+    assert page.count('<svg class="vote-bar"') >= 2
 
 
 def test_names_appear_when_the_facilitator_ticks_include_names(http, room):

@@ -58,7 +58,9 @@ def document(store: WorkshopStore, *, include_names: bool = False) -> View:
         "agenda": [{"name": p.name, "kind": p.kind, "minutes": p.minutes} for p in live.agenda],
         "closed": live.closed,
         "include_names": include_names,
-        "participation": participation(people, include_names=include_names),
+        "participation": participation(
+            people, include_names=include_names, group_names={g.id: g.name for g in groups}
+        ),
         "kinds": [
             {"id": k.id, "label": k.label, "cards": sum(1 for c in cards if c.kind == k.id)}
             for k in workshop.kinds
@@ -89,15 +91,28 @@ def document(store: WorkshopStore, *, include_names: bool = False) -> View:
     }
 
 
-def participation(people: list[Any], *, include_names: bool) -> View:
-    """How many took part, per organisation (most first); names only when asked for."""
+def participation(
+    people: list[Any], *, include_names: bool, group_names: dict[int, str] | None = None
+) -> View:
+    """How many took part, per organisation (most first) and the groups its people sat in,
+    which still says something when every organisation sent one person; names only when
+    asked for."""
     members: dict[str, list[str]] = {}
-    for p in people:
+    seated: dict[str, list[str]] = {}
+    order = list(group_names or {})
+    for p in sorted(people, key=lambda p: order.index(p.group_id) if p.group_id in order else len(order)):
         organisation = (p.organisation or "").strip() or NO_ORGANISATION
         members.setdefault(organisation, []).append(p.name or "Anonymous")
+        group = (group_names or {}).get(p.group_id)
+        if group is not None and group not in seated.setdefault(organisation, []):
+            seated[organisation].append(group)
     rows = []
     for organisation, names in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold())):
-        row: dict[str, Any] = {"organisation": organisation, "people": len(names)}
+        row: dict[str, Any] = {
+            "organisation": organisation,
+            "people": len(names),
+            "groups": seated.get(organisation, []),
+        }
         if include_names:
             row["names"] = sorted(names)
         rows.append(row)
