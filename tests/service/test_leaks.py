@@ -146,6 +146,7 @@ def items(report, kind="challenge"):
 
 
 def test_phones_report_names_only_their_own_groups_people(ctx, store, groups, ada, dana, voted):
+    steering.change_settings(ctx, store, facilitator(store), ChangeSettings(names_on_screen=True))
     steering.set_phase(ctx, store, facilitator(store), SetPhase(REPORT))
     report = attendee_state(ctx, store, ada)["report"]
     people = {i["text"]: (i["author"], i["organisation"]) for i in report["synthesis"]["top"]["challenge"]}

@@ -11,6 +11,7 @@ from workshop.domain.commands import (
     AddCard,
     CardRef,
     CastVote,
+    ChangeSettings,
     CreateTheme,
     Empty,
     SetCardTheme,
@@ -183,6 +184,7 @@ def test_report_follows_the_cursor(room, ctx):
 
 def test_attendee_state_in_report_back_carries_only_their_groups_part(room, ctx):
     store, (finance, design), (ada, _, dana), _ = room
+    steering.change_settings(ctx, store, facilitator(store), ChangeSettings(names_on_screen=True))
     steering.set_phase(ctx, store, facilitator(store), SetPhase(REPORT))
     voting.reveal_votes(ctx, store, facilitator(store), Empty())  # before, nobody but them sees dots
     full = report_back.report(store)

@@ -380,6 +380,7 @@ def test_settings_set_changes_only_the_given_switches_and_refreshes_everyone(ctx
         "max_people": 5000,
         "retention_days": None,
         "door_closed": False,
+        "names_on_screen": False,
     }
     everyone = rooms.everyone(store.code)
     assert outcome.ack == {"settings": settings}

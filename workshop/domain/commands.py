@@ -120,6 +120,7 @@ class ChangeSettings:
     max_people: int | None = None
     retention: int | str | None = None  # "keep" or days after closing
     door_closed: bool | None = None
+    names_on_screen: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ class Settings:
     max_people: int = 5000
     retention_days: int | None = None  # deleted this many days after closing; None keeps it
     door_closed: bool = False  # no new people join; those who joined still come back
+    # Names and organisations on the projector and in report-back. Off by default: ministry
+    # staff may not want their name beside "our legal department blocks everything".
+    names_on_screen: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,12 @@ RULES: dict[str, Rule] = {
         Rule(
             "door_closed", "door_closed", _switch, "The door to new people is closed (true) or open (false)."
         ),
+        Rule(
+            "names_on_screen",
+            "names_on_screen",
+            _switch,
+            "Names on the projector are shown (true) or hidden (false).",
+        ),
     )
 }
 
@@ -142,6 +151,12 @@ def cards_blurred(settings: Settings) -> bool:
     while the facilitator blurs them and has not revealed them yet. An author always sees
     their own cards."""
     return settings.blur_cards and not settings.cards_revealed
+
+
+def names_shown(settings: Settings) -> bool:
+    """Whether the projector and report-back name who wrote a card (phones always show their
+    own group's names on its board; exports keep what they keep)."""
+    return settings.names_on_screen
 
 
 def admit_newcomer(settings: Settings) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..domain.entities import Card
-from ..domain.settings import cards_blurred
+from ..domain.settings import cards_blurred, names_shown
 from ..store.workshops import WorkshopStore
 from . import rooms, serialisers
 from .context import Context
@@ -29,7 +29,7 @@ def card_change(store: WorkshopStore, card: Card, event: str, view: dict[str, An
         *announce,
         Announce(event, {"card": public}, rooms.group(code, card.group_id), skip=author),
         Announce(event, {"card": view}, author),
-        Announce(event, {"card": public}, rooms.screens(code)),
+        Announce(event, on_screen(store, {"card": public}), rooms.screens(code)),
     ]
 
 
@@ -51,8 +51,16 @@ def public_rooms(store: WorkshopStore, card: Card, event: str, payload: dict[str
     """The card's group and the projector: those who never see hidden cards."""
     return [
         Announce(event, payload, rooms.group(store.code, card.group_id)),
-        Announce(event, payload, rooms.screens(store.code)),
+        Announce(event, on_screen(store, payload), rooms.screens(store.code)),
     ]
+
+
+def on_screen(store: WorkshopStore, payload: dict[str, Any]) -> dict[str, Any]:
+    """A payload as the projector may show it: a card without its author's name while names
+    on screen are off (the default)."""
+    if "card" not in payload or names_shown(store.live().settings):
+        return payload
+    return {**payload, "card": serialisers.unnamed(payload["card"])}
 
 
 def to_group_and_stewards(
@@ -62,7 +70,7 @@ def to_group_and_stewards(
     return [
         Announce(event, payload, rooms.group(store.code, group_id)),
         Announce(event, payload, rooms.facilitators(store.code)),
-        Announce(event, payload, rooms.screens(store.code)),
+        Announce(event, on_screen(store, payload), rooms.screens(store.code)),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..domain import ranking, similarity
 from ..domain.entities import Card, Participant
+from ..domain.settings import names_shown
 from ..store.workshops import WorkshopStore
 from . import counts
 from .serialisers import View
@@ -29,6 +30,8 @@ def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = 
         author = people.get(card.participant_id)
         if group_id is not None and card.group_id != group_id:
             author = None  # a phone shows its own group's people only
+        if (public or group_id is not None) and not names_shown(live.settings):
+            author = None  # report-back on screens names nobody unless the facilitator says so
         shown = _item(card, author, card_votes, theme_names)
         return shown if shows_votes else {**shown, "votes": None}
 

@@ -75,6 +75,12 @@ def blurred(view: View) -> View:
     return {**view, "text": "", "author": None, "organisation": None, "merged": [], "blurred": True}
 
 
+def unnamed(view: View) -> View:
+    """A card as the projector shows it while names are off: its words, not who wrote them."""
+    merged = [{**m, "author": None, "organisation": None} for m in view.get("merged", [])]
+    return {**view, "author": None, "organisation": None, "merged": merged}
+
+
 def card_views(store: WorkshopStore, cards: Iterable[Card]) -> list[View]:
     """Cards with their authors and merged texts, reading the people once."""
     cards = list(cards)

@@ -6,7 +6,7 @@ import weakref
 
 from ..domain import phases, votes
 from ..domain.entities import Group, Participant
-from ..domain.settings import cards_blurred
+from ..domain.settings import cards_blurred, names_shown
 from ..store.votes import Tally
 from ..store.workshops import Live, WorkshopStore
 from . import counts, report_back, serialisers
@@ -122,6 +122,8 @@ def screen_state(store: WorkshopStore, ctx: Context) -> View:
     cards = serialisers.card_views(store, store.cards.all(include_hidden=False))
     if cards_blurred(settings):
         cards = [serialisers.blurred(c) for c in cards]
+    if not names_shown(settings):
+        cards = [serialisers.unnamed(c) for c in cards]
     state["cards"] = cards
     state["people"] = store.people.count()
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]

@@ -17,7 +17,6 @@ from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
 from ..domain.errors import InvalidInput, NotAllowed, TooManyJoins, WorkshopError
-from ..gc_pacing import Activity
 from ..service import access, catalogue, joining, rooms, state
 from ..service.actors import ATTENDEE, FACILITATOR, OWNER, SCREEN, Actor
 from ..service.outcome import Outcome
@@ -27,6 +26,7 @@ from .broadcasts import LOCAL, WorkshopsFeed
 from .browsers import browser_id
 from .context import ctx, store_for
 from .errors import acknowledged
+from .hooks import Activity
 
 log = logging.getLogger(__name__)
 NAMESPACE = "/"
