@@ -269,6 +269,36 @@ def test_the_report_reads_as_a_document_with_drawn_bars_aligned_columns_and_whol
         page.screenshot(path=str(ARTIFACTS / "report-page.png"), full_page=False)
 
 
+# Every class on the report, and the classes the app's shared stylesheets style.
+CLASSES = """() => {
+  const used = new Set();
+  for (const el of document.querySelectorAll('.report, .report *')) {
+    for (const name of el.classList) used.add(name);
+  }
+  const styled = new Set();
+  const walk = (rules) => {
+    for (const rule of rules) {
+      if (rule.cssRules) walk(rule.cssRules);
+      for (const m of (rule.selectorText || '').matchAll(/\\.([\\w-]+)/g)) styled.add(m[1]);
+    }
+  };
+  for (const sheet of document.styleSheets) {
+    if (!sheet.href || !sheet.href.endsWith('/report.css')) walk(sheet.cssRules);
+  }
+  return { used: [...used], styled: [...styled], sheets: [...document.styleSheets].map((s) => s.href) };
+}"""
+
+
+def test_no_style_of_the_board_or_the_phone_reaches_the_report(harvested):
+    report, page = harvested
+    page.goto(report)
+    found = page.evaluate(CLASSES)
+    assert not any(href and href.endswith("/pages.css") for href in found["sheets"])
+    assert {"bar", "cards", "question", "hint"} <= set(found["styled"])  # the board's, read
+    shared = set(found["used"]) & set(found["styled"])
+    assert shared <= {"primary"}, shared  # the print button looks like the app's buttons
+
+
 def test_the_report_page_on_screen(policy_room):
     report, page = policy_room
     page.goto(report)
