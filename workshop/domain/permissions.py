@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import phases
 from .errors import AlreadyJoined, NotAllowed, NotJoined, Removed, WrongPhase
+from .people import REMOVED_MESSAGE
 
 ATTENDEE = "attendee"
 FACILITATOR = "facilitator"
@@ -59,7 +60,7 @@ def check_actor(permission: Permission, role: str, *, joined: bool, removed: boo
     if role != ATTENDEE:
         return
     if removed:
-        raise Removed("The facilitator has removed you from this workshop.")
+        raise Removed(REMOVED_MESSAGE)
     if permission.joined is MUST_HAVE_JOINED and not joined:
         raise NotJoined("Join the workshop first.")
     if permission.joined is MUST_NOT_HAVE_JOINED and joined:

@@ -6,6 +6,7 @@ person's own data."""
 
 from __future__ import annotations
 
+from ..domain import people
 from ..domain.entities import Participant
 from ..domain.errors import GroupLocked, Removed
 from ..store.workshops import WorkshopStore
@@ -16,7 +17,7 @@ def acting_attendee(store: WorkshopStore, actor: Actor) -> Participant:
     """The attendee sending the event (the edge has checked they joined and are still in)."""
     me = store.people.get(actor.participant_id) if actor.participant_id is not None else None
     if me is None or me.removed:  # the edge refused these already; a use case never acts for them
-        raise Removed("The facilitator has removed you from this workshop.")
+        raise Removed(people.REMOVED_MESSAGE)
     return me
 
 
