@@ -3,7 +3,7 @@
 // button, for the high-contrast, large-type mode.
 import { connect, showStatus } from './lib/socket.js';
 import { phaseText, t, tn } from './lib/i18n.js';
-import { byNewest, cardNode, el, keyedList, people, tallyNode } from './lib/render.js';
+import { byNewest, cardNode, el, people, tallyNode } from './lib/render.js';
 import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 import { setUpContrast } from './lib/contrast.js';
 
@@ -14,7 +14,7 @@ const model = {
   kinds: [], groups: [], cards: new Map(), question: '',
   phase: null, settings: null, themes: new Map(), tallies: null, report: null,
 };
-let columns = new Map(); // group id -> {drawCards, tally}
+let columns = new Map(); // group id -> a column: its nodes and its page (see paginate)
 
 const socket = connect({ code, role: 'screen' }, code);
 showStatus(socket, $('status'));
@@ -123,7 +123,7 @@ function putCard(card) {
   const old = model.cards.get(card.id);
   if (card.hidden) model.cards.delete(card.id);
   else model.cards.set(card.id, card);
-  refresh(card.group_id);
+  refresh(card.group_id, !old);
   if (old && old.group_id !== card.group_id) refresh(old.group_id);
 }
 
@@ -141,7 +141,7 @@ function putGroup(group) {
 
 function putTheme(theme) {
   model.themes.set(theme.id, theme);
-  drawBoard(); // each card names its theme
+  refresh(theme.group_id);
 }
 
 function drawPeople(total) {
@@ -154,22 +154,71 @@ function drawRun() {
   $('screen-phase').textContent = phase ? phaseText(phase.name) : '';
   $('question').textContent = (phase && phase.question && phaseText(phase.question)) || model.question;
   const reporting = Boolean(report && (isClosed(phase, settings) || (phase && phase.kind === 'report')));
+  // While people join, the join panel is large; then it shrinks to a corner strip of its own.
+  const joining = !phase || phase.kind === 'join';
   $('main').classList.toggle('is-report', reporting);
+  $('main').classList.toggle('is-compact', !reporting && !joining);
   $('groups').hidden = reporting;
   $('report').hidden = !reporting;
   if (reporting) drawReport(report);
+  else columns.forEach((col) => paginate(col, true)); // the board's room may have changed
 }
 
+// --- the board: one column per group, paged when it holds more than fits
+
+/** Seconds each page of a column stays on screen: `?rotate=` (tests), else data-rotate (>= 6). */
+const ROTATE_MS = (() => {
+  const asked = Number(new URLSearchParams(window.location.search).get('rotate'));
+  const given = Number($('main').dataset.rotate);
+  return 1000 * (asked > 0 ? asked : Math.max(6, given || 8));
+})();
+
 function drawBoard() {
+  columns.forEach((col) => clearTimeout(col.timer));
   columns = new Map(model.groups.map((group) => {
-    const cards = el('ol', { class: 'cards' });
     const tally = el('span', { class: 'tally' });
+    const list = el('ol', { class: 'screen-list' });
+    const more = el('span', { class: 'screen-more', hidden: true });
     const node = el('section', { class: 'screen-group', 'data-group-id': group.id },
-      el('h2', {}, el('span', { dir: 'auto' }, group.name), ' ', tally), cards);
-    return [group.id, { node, tally, drawCards: keyedList(cards, cardItem) }];
+      el('h2', {}, el('span', { class: group.name.length > 24 ? 'screen-group-name is-long' : 'screen-group-name', dir: 'auto' }, group.name), ' ', el('span', { class: 'screen-counts' }, more, tally)),
+      el('div', { class: 'screen-body' }, list));
+    return [group.id, { node, tally, list, more, units: [], start: 0, next: 0, timer: null }];
   }));
+  // Up to four groups side by side; more in two rows (three past twelve), so a column stays
+  // wide enough for large type.
+  const n = Math.max(1, columns.size);
+  const rows = n <= 4 ? 1 : n <= 12 ? 2 : 3;
+  $('groups').style.setProperty('--rows', rows);
+  $('groups').style.setProperty('--cols', Math.ceil(n / rows));
   $('groups').replaceChildren(...[...columns.values()].map((c) => c.node));
   model.groups.forEach((g) => refresh(g.id));
+}
+
+const cardVotes = (card) => (model.tallies ? model.tallies.cards[card.id] || 0 : null);
+const themeVotes = (theme) => (model.tallies ? model.tallies.themes[theme.id] || 0 : null);
+const byTime = (a, b) => a.created_at - b.created_at || a.id - b.id;
+
+/**
+ * A group's board in display order: entries {theme, cards} or {card}. Before the reveal,
+ * themes in the order they were made, then the cards in none, newest first. Once votes are
+ * revealed, themes and loose cards rank together by votes (a theme counts its own dots and
+ * its cards', as the server totals it), ties by time; the cards of a theme rank likewise.
+ */
+function boardOf(groupId) {
+  const themes = [...model.themes.values()].filter((th) => th.group_id === groupId);
+  const inTheme = new Map(themes.map((th) => [th.id, []]));
+  const loose = [];
+  model.cards.forEach((c) => {
+    if (c.group_id === groupId) (inTheme.get(c.theme_id) || loose).push(c);
+  });
+  if (!model.tallies) {
+    return [...themes.sort(byTime).map((theme) => ({ theme, cards: inTheme.get(theme.id).sort(byNewest) })),
+      ...loose.sort(byNewest).map((card) => ({ card }))];
+  }
+  const ranked = (votes) => (a, b) => votes(b) - votes(a) || byTime(a, b);
+  return [...themes.map((theme) => ({ theme, cards: inTheme.get(theme.id).sort(ranked(cardVotes)), votes: themeVotes(theme), at: theme })),
+    ...loose.map((card) => ({ card, votes: cardVotes(card), at: card }))]
+    .sort((a, b) => b.votes - a.votes || byTime(a.at, b.at));
 }
 
 function cardItem(card) {
@@ -178,30 +227,123 @@ function cardItem(card) {
     li.classList.add('is-blurred');
     li.querySelector('.card-text').textContent = t('Hidden until the facilitator reveals');
   }
+  // The theme's heading stands above the card; the name stays for screen readers.
   const theme = model.themes.get(card.theme_id);
-  if (theme) li.querySelector('.card-kind').append(' · ', el('span', { class: 'card-theme-name', dir: 'auto' }, theme.name));
+  if (theme) li.querySelector('.card-kind').append(el('span', { class: 'card-theme-name visually-hidden', dir: 'auto' }, theme.name));
+  const votes = cardVotes(card);
+  if (votes != null) li.append(tallyNode(votes));
   return li;
 }
 
-function refresh(groupId) {
-  const col = columns.get(groupId);
-  if (!col) return;
-  const shown = [...model.cards.values()].filter((c) => c.group_id === groupId).sort(byNewest);
-  col.tally.textContent = String(shown.length);
-  col.drawCards(shown.map((c) => [c.id, c]));
-  drawTallies();
+/** The top three of a revealed board (with at least one dot) carry their place. */
+const rankNode = (place) => place && el('span', { class: 'rank', 'aria-label': `#${place}` }, String(place));
+
+function entryNode(entry, place) {
+  if (entry.card) {
+    const li = cardItem(entry.card);
+    if (place) {
+      li.dataset.rank = place;
+      li.prepend(rankNode(place));
+    }
+    return li;
+  }
+  const { theme, cards } = entry;
+  return el('li', { class: 'screen-theme', 'data-theme-id': theme.id, 'data-rank': place },
+    el('h3', { class: 'screen-theme-name' }, rankNode(place), el('span', { dir: 'auto' }, theme.name),
+      entry.votes != null && tallyNode(entry.votes)),
+    el('ol', { class: 'cards' }, cards.map(cardItem)));
 }
 
-/** Dots on the cards once the facilitator reveals them; gone again when hidden. */
-function drawTallies() {
-  $('groups').querySelectorAll('li.card[data-card-id]').forEach((li) => {
-    const old = li.querySelector('.tally[data-votes]');
-    const node = model.tallies ? tallyNode(model.tallies.cards[li.dataset.cardId] || 0) : null;
-    if (old && node) old.replaceWith(node);
-    else if (old) old.remove();
-    else if (node) li.append(node);
-  });
+/** Redraws a group's column; `fromTop` shows its first page again (a new card is up there). */
+function refresh(groupId, fromTop = false) {
+  const col = columns.get(groupId);
+  if (!col) return;
+  const board = boardOf(groupId);
+  col.tally.textContent = String(board.reduce((n, e) => n + (e.card ? 1 : e.cards.length), 0));
+  col.list.replaceChildren(...board.map((entry, i) => entryNode(entry, model.tallies && i < 3 && entry.votes > 0 ? i + 1 : null)));
+  // What a page shows, in order: each card, and each theme that has no card yet.
+  col.units = [...col.list.querySelectorAll('li.card, li.screen-theme')]
+    .filter((li) => li.classList.contains('card') || !li.querySelector('li.card'));
+  if (fromTop) col.start = 0;
+  paginate(col, fromTop);
 }
+
+function drawTallies() {
+  model.groups.forEach((g) => refresh(g.id));
+}
+
+/**
+ * Shows the units of a column from `col.start` as far as they fit whole. When some do not,
+ * the column says how many cards it does not show and turns to the next page every
+ * ROTATE_MS, so each card is on screen for a full interval in every round.
+ */
+function paginate(col, restart = false) {
+  const { units, more } = col;
+  if (col.start >= units.length) col.start = 0;
+  const show = (end) => {
+    units.forEach((u, i) => { u.hidden = i < col.start || i >= end; });
+    col.list.querySelectorAll('li.screen-theme').forEach((th) => {
+      th.hidden = units.includes(th) ? th.hidden : !th.querySelector('li.card:not([hidden])');
+    });
+  };
+  show(units.length);
+  more.hidden = true;
+  more.textContent = '';
+  if (col.start === 0 && firstCut(col) === -1) { // everything fits: no rotation
+    clearTimeout(col.timer);
+    col.timer = null;
+    return;
+  }
+  more.textContent = `+${tn('{n} card', '{n} cards', units.length)}`; // its room, at its widest
+  more.hidden = false;
+  let end = firstCut(col);
+  end = Math.max(end === -1 ? units.length : end, col.start + 1); // at least one a page
+  show(end);
+  if (end === col.start + 1) squeeze(col, units[col.start]);
+  const notShown = units.length - (end - col.start);
+  more.textContent = `+${tn('{n} card', '{n} cards', notShown)}`;
+  col.next = end >= units.length ? 0 : end;
+  if (restart || !col.timer) {
+    clearTimeout(col.timer);
+    col.timer = setTimeout(() => {
+      col.timer = null;
+      col.start = col.next;
+      paginate(col, true);
+      col.list.classList.remove('is-turning');
+      void col.list.offsetWidth; // restart the fade
+      col.list.classList.add('is-turning');
+    }, ROTATE_MS);
+  }
+}
+
+/**
+ * A card too long for its column even alone (a 500-character card among twelve groups on a
+ * 1280x720 beamer): its type shrinks in 5% steps until it fits, to 80% at the least, rather
+ * than lose its end. It is marked (.is-squeezed) so tests can tell.
+ */
+function squeeze(col, unit) {
+  if (!unit.classList.contains('card')) return;
+  const base = parseFloat(getComputedStyle(unit).fontSize);
+  for (let scale = 0.95; scale >= 0.8 && firstCut(col) === col.start; scale -= 0.05) {
+    unit.style.fontSize = `${base * scale}px`;
+    unit.classList.add('is-squeezed');
+  }
+}
+
+/** The index of the first unit from `col.start` that does not fit whole, or -1. */
+function firstCut(col) {
+  const bottom = col.list.parentElement.getBoundingClientRect().bottom;
+  for (let i = col.start; i < col.units.length; i += 1) {
+    if (col.units[i].getBoundingClientRect().bottom > bottom + 0.5) return i;
+  }
+  return -1;
+}
+
+let resizing = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => columns.forEach((col) => paginate(col, true)), 200);
+});
 
 // --- report back: one group's top items, or the synthesis of the room
 
