@@ -16,6 +16,9 @@ def test_markup_in_cards_names_and_titles_is_shown_literally(live, phone, laptop
     workshop = live.create_workshop(title=TITLE, question="What <u>blocks</u> you?", groups=["Finance"])
     finance = group_ids(live, workshop)["Finance"]
     dashboard = open_dashboard(laptop, workshop)
+    # Names are off the projector by default; this test shows them, to see them escaped there too.
+    dashboard.check("#set-names-on-screen")
+    expect(dashboard.locator("#set-names-on-screen")).to_be_checked()
     projector = open_projector(dashboard, workshop)
     attendee = join(phone(), workshop, NAME, finance, organisation=ORGANISATION)
 

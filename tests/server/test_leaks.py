@@ -86,6 +86,8 @@ def test_phones_and_projector_get_no_tallies_nor_other_groups_people_before_the_
     code, _, fac, screen, north, south = open_room(
         server, client, votes_per_person=5, multiple_votes_per_item=True
     )
+    # Names on screen, so that what phones must not see of another group is there to leak.
+    assert fac.call("settings:set", {"names_on_screen": True})["ok"] is True
     ana = attendee(client, code, "Ana", north, organisation="ACME")
     cai = attendee(client, code, "Cai", south, organisation="Beta")
     first = post(ana, "Data silos", "a-1")
