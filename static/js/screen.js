@@ -330,11 +330,19 @@ function squeeze(col, unit) {
   }
 }
 
+/** The room a theme's frame takes under a card of that theme (its padding and border). */
+function frameBelow(unit) {
+  const theme = unit.classList.contains('card') && unit.closest('li.screen-theme');
+  if (!theme) return 0;
+  const style = getComputedStyle(theme);
+  return parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth);
+}
+
 /** The index of the first unit from `col.start` that does not fit whole, or -1. */
 function firstCut(col) {
   const bottom = col.list.parentElement.getBoundingClientRect().bottom;
   for (let i = col.start; i < col.units.length; i += 1) {
-    if (col.units[i].getBoundingClientRect().bottom > bottom + 0.5) return i;
+    if (col.units[i].getBoundingClientRect().bottom + frameBelow(col.units[i]) > bottom + 0.5) return i;
   }
   return -1;
 }
