@@ -286,6 +286,11 @@ function paginate(col, restart = false) {
       th.hidden = units.includes(th) ? th.hidden : !th.querySelector('li.card:not([hidden])');
     });
   };
+  units.forEach((u) => { // squeezed for another page or another size: measure afresh
+    if (!u.classList.contains('is-squeezed')) return;
+    u.classList.remove('is-squeezed');
+    u.style.fontSize = '';
+  });
   show(units.length);
   more.hidden = true;
   more.textContent = '';

@@ -160,14 +160,14 @@ def projector(chromium):
     """A projector page at a given size, opened with the facilitator's key."""
     contexts = []
 
-    def open_projector(room: Room, size: str, rotate: float | None = ROTATE):
+    def open_projector(room: Room, size: str, rotate: float | None = ROTATE, contrast: str = "normal"):
         width, height, _ = SIZES[size]
         context = chromium.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = _watched(context.new_page())
         page.goto(f"{room.workshop['screen_url']}?key={room.workshop['facilitator_key']}")
         if rotate:  # the key link leaves the address (it sets a cookie): ask again, with `rotate`
-            page.goto(f"{room.workshop['screen_url']}?rotate={rotate}")
+            page.goto(f"{room.workshop['screen_url']}?rotate={rotate}&contrast={contrast}")
         expect(page.locator("#status")).to_have_attribute("data-status", "online", timeout=TIMEOUT)
         return page
 
@@ -271,6 +271,16 @@ def test_every_card_is_whole_and_large_or_counted_and_turned_into_view(projector
         assert not missed, f"group {group} never showed {missed}"
     if size == "720p" and groups == 8:
         picture(page, "projector-brainstorm")
+
+
+def test_high_contrast_type_is_larger_and_still_hides_nothing_silently(projector, rooms):
+    room = rooms(8)
+    total = sum(len(c) for c in room.cards.values())
+    page = projector(room, "720p", contrast="high")
+    expect(page.locator("#groups li.card")).to_have_count(total, timeout=TIMEOUT)
+    most = max(len(c) for c in room.cards.values())
+    seen = watch_rotation(page, total, rounds_for=ROTATE * (most + 2) + 5, least=24)
+    assert sum(len(s) for s in seen.values()) == total
 
 
 def test_the_default_rotation_gives_a_card_at_least_six_seconds(projector, rooms):
