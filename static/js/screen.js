@@ -222,7 +222,7 @@ function boardOf(groupId) {
 }
 
 function cardItem(card) {
-  const li = cardNode(card, model.kinds);
+  const li = cardNode(card, model.kinds, { named: Boolean(model.settings && model.settings.names_on_screen) });
   if (card.blurred) {
     li.classList.add('is-blurred');
     li.querySelector('.card-text').textContent = t('Hidden until the facilitator reveals');

@@ -21,7 +21,7 @@ export const byNewest = (a, b) => b.created_at - a.created_at || b.id - a.id;
 export const people = (n) => tn('{n} person', '{n} people', n);
 
 /** A card as a list item; kinds are styled by their position (data-kind-index), not their name. */
-export function cardNode(card, kinds) {
+export function cardNode(card, kinds, { named = true } = {}) {
   const index = kinds.findIndex((k) => k.id === card.kind);
   const textId = card.id == null ? null : `card-${card.id}-text`;
   return el('li', {
@@ -35,7 +35,8 @@ export function cardNode(card, kinds) {
   card.merged && card.merged.length > 0 && el('p', { class: 'card-merged', dir: 'auto' },
     tn('+ {n} merged: {texts}', '+ {n} merged: {texts}', card.merged.length, { texts: card.merged.map((m) => `“${m.text}”`).join(' · ') })),
   el('p', { class: 'card-by' },
-    el('span', { class: 'card-author', dir: 'auto' }, card.author || t('Anonymous')),
+    // `named: false` where names are off (the projector, by default): no "Anonymous" either.
+    named && el('span', { class: 'card-author', dir: 'auto' }, card.author || t('Anonymous')),
     card.organisation && [' · ', el('span', { class: 'card-org', dir: 'auto' }, card.organisation)],
     card.original_text != null && [' · ', el('span', { class: 'card-corrected', dir: 'auto', title: t('Original: {text}', { text: card.original_text }) }, t('edited by facilitator'))]));
 }
