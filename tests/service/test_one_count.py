@@ -21,35 +21,19 @@ from workshop.domain.commands import (
     SetCardTheme,
     SetPhase,
 )
-from workshop.domain.entities import Card
 from workshop.domain.votes import theme_totals
 from workshop.service import exports, report_back, report_document, series, state
 
 VOTE = 3  # in the default agenda
 
 
-def card(card_id: int, theme_id: int | None) -> Card:
-    return Card(
-        id=card_id,
-        group_id=1,
-        participant_id=1,
-        kind="challenge",
-        text="t",
-        client_id=str(card_id),
-        created_at=0.0,
-        updated_at=None,
-        hidden=False,
-        theme_id=theme_id,
-    )
-
-
 def test_a_theme_counts_its_own_dots_and_its_cards():
-    totals = theme_totals({7: 1, 8: 0}, {1: 2, 2: 1, 3: 5}, [card(1, 7), card(2, 7), card(3, None)])
+    totals = theme_totals({7: 1, 8: 0}, {1: 2, 2: 1, 3: 5}, [(1, 7), (2, 7)])
     assert totals == {7: 4}  # 1 on the theme, 2 + 1 on its cards; a card outside counts for itself
 
 
 def test_cards_that_are_not_shown_do_not_count_for_their_theme():
-    assert theme_totals({}, {1: 2, 2: 3}, [card(1, 7)]) == {7: 2}
+    assert theme_totals({}, {1: 2, 2: 3}, [(1, 7)]) == {7: 2}
 
 
 @pytest.fixture

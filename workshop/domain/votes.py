@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .entities import Card
 from .errors import DuplicateVote, InvalidInput, NotYourGroup, NoVotesLeft
 
 
@@ -34,17 +33,17 @@ def left(budget: int, used: int) -> int:
 
 
 def theme_totals(
-    theme_dots: Mapping[int, int], card_dots: Mapping[int, int], cards: Iterable[Card]
+    theme_dots: Mapping[int, int], card_dots: Mapping[int, int], themed: Iterable[tuple[int, int]]
 ) -> dict[int, int]:
     """Each theme's total: the dots on the theme itself plus the dots on the cards in it.
 
     The one count of a theme, on every screen and in every export. People put dots on the
     ideas they back as often as on a theme's name; a theme that gathers the room's most-voted
     ideas has the room's support, so a total that left its cards' dots out would rank it below
-    a theme with one dot on its name. `cards` are the cards that count (shown, not merged
-    away); a card's own count stays its own."""
+    a theme with one dot on its name. `themed` pairs each card that counts (shown, not merged
+    away) with its theme; a card's own count stays its own."""
     totals = {theme_id: n for theme_id, n in theme_dots.items() if n}
-    for card in cards:
-        if card.theme_id is not None and card_dots.get(card.id):
-            totals[card.theme_id] = totals.get(card.theme_id, 0) + card_dots[card.id]
+    for card_id, theme_id in themed:
+        if card_dots.get(card_id):
+            totals[theme_id] = totals.get(theme_id, 0) + card_dots[card_id]
     return totals

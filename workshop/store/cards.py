@@ -35,6 +35,18 @@ class Cards:
             sql += " AND hidden = 0"
         return [_card(r) for r in self._h.rows(sql + " ORDER BY id", params)]
 
+    def themed(self, theme_id: int | None = None) -> list[tuple[int, int]]:
+        """(card id, theme id) of the shown cards that sit in a theme (or in `theme_id`): what a
+        theme's total needs, without reading every card."""
+        sql = (
+            "SELECT id, theme_id FROM cards WHERE merged_into IS NULL AND hidden = 0 AND theme_id IS NOT NULL"
+        )
+        params: list[Any] = []
+        if theme_id is not None:
+            sql += " AND theme_id = ?"
+            params.append(theme_id)
+        return [(r["id"], r["theme_id"]) for r in self._h.rows(sql, params)]
+
     def get(self, card_id: int) -> Card | None:
         row = self._h.row("SELECT * FROM cards WHERE id = ?", [card_id])
         return _card(row) if row else None
