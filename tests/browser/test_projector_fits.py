@@ -18,7 +18,7 @@ import pytest
 import socketio
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARGS, CHROMIUM, TIMEOUT, _watched, picture
+from tests.browser.conftest import TIMEOUT, _watched, picture
 from tests.live_server import LiveServer, port_is_free
 
 SIZES = {"1080p": (1920, 1080, 28), "720p": (1280, 720, 20)}  # width, height, least card px
@@ -143,16 +143,11 @@ def rooms(server):
         room_.close()
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
+@pytest.fixture
+def chromium(browser):
+    """The suite's one Chromium (tests/browser/conftest.py): a second Playwright in the same
+    process would refuse to start while the first runs."""
+    return browser
 
 
 @pytest.fixture
