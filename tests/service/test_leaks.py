@@ -78,7 +78,14 @@ def test_merging_a_hidden_card_is_refused_and_changes_nothing(ctx, store, ada):
     assert caught.value.message == "Show the card again before merging it."
     assert store.cards.get(secret).merged_into is None
     assert store.cards.merged_into([into]) == {}
-    assert "Insult" not in texts_in(attendee_state(ctx, store, ada))
+    # Only its author still sees it, set aside, among their own other cards.
+    seen_by_ada = attendee_state(ctx, store, ada)
+    assert "Insult" not in texts_in(seen_by_ada["cards"])
+    assert [(c["text"], c["hidden"]) for c in seen_by_ada["my_other_cards"]] == [
+        ("Insult about the boss", True)
+    ]
+    neighbour = join_as(ctx, store, name="Ned", group=store.people.get(ada.participant_id).group_id)
+    assert "Insult" not in texts_in(attendee_state(ctx, store, neighbour))
     assert "Insult" not in texts_in(role_state.screen_state(store, ctx))
 
 

@@ -78,7 +78,15 @@ def test_screen_state_carries_no_secret(ctx):
 def test_attendee_state_has_own_group_visible_cards_only(ctx, store, filled, groups):
     ada, _, ids = filled
     state = role_state.attendee_state(store, ctx, store.people.get(ada.participant_id))
-    assert set(state) == COMMON_KEYS | {"me", "cards", "themes", "my_votes", "votes_left", "report"}
+    assert set(state) == COMMON_KEYS | {
+        "me",
+        "cards",
+        "my_other_cards",
+        "themes",
+        "my_votes",
+        "votes_left",
+        "report",
+    }
     assert state["me"]["id"] == ada.participant_id
     assert [c["id"] for c in state["cards"]] == [ids["visible"]]
     assert {c["group_id"] for c in state["cards"]} == {groups[0]}

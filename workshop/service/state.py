@@ -81,6 +81,7 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *
     if cards_blurred(settings):
         cards = [c if c["participant_id"] == me.id else serialisers.blurred(c) for c in cards]
     state["cards"] = cards
+    state["my_other_cards"] = [] if new else _my_other_cards(store, me, cards)
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all(group_id=me.group_id)]
     mine: Tally = {"cards": {}, "themes": {}} if new else store.votes.tallies(participant_id=me.id)
     state["my_votes"] = serialisers.tallies_view(mine)
@@ -97,6 +98,20 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *
         )
     state["report"] = report_back.report(store, group_id=me.group_id) if _shows_report(store) else None
     return state
+
+
+def _my_other_cards(store: WorkshopStore, me: Participant, shown: list[View]) -> list[View]:
+    """The person's own cards their group's list does not show: set aside by the facilitator
+    (`hidden: true`) or left in a group they were moved from. A phone still shows them to
+    their author, so nobody posts a card again because it seemed lost. Only the person's own
+    words: texts merged into such a card are left out, being others' or out of sight."""
+    own_shown = sum(1 for c in shown if c["participant_id"] == me.id)
+    if store.cards.count_by(me.id) <= own_shown:  # the usual case: one cheap count, no read
+        return []
+    others = [
+        c for c in store.cards.all() if c.participant_id == me.id and (c.hidden or c.group_id != me.group_id)
+    ]
+    return [{**view, "merged": []} for view in serialisers.card_views(store, others)]
 
 
 def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
