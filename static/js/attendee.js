@@ -1,8 +1,9 @@
 // The attendee's phone: join the workshop, then post, edit and delete cards in one's group,
-// follow the phase and the shared timer, vote with dots, and read the summary at the end.
+// follow the phase and the shared timer, vote with dots, follow report-back, and read the
+// summary at the end. Every state a person is in says so; a tap is answered where it was.
 import { connect, request, showStatus } from './lib/socket.js';
 import { errorText, phaseText, t, tn } from './lib/i18n.js';
-import { byNewest, cardNode, el, keyedList, tallyNode } from './lib/render.js';
+import { byNewest, cardNode, el, keyedList } from './lib/render.js';
 import { createOutbox } from './lib/outbox.js';
 import { allowsCards, allowsVotes, createClock, isClosed, mergeTallies, mmss, secondsLeft } from './lib/run.js';
 
@@ -10,10 +11,12 @@ const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
 const tokenKey = `workshop:${code}:token`;
 const draftKey = `workshop:${code}:draft`;
+const kindKey = `workshop:${code}:kind`; // kept over a reload (a language change)
 const box = $('post-text');
 
 let state = null; // the last `state`, kept current by the live events
 let cards = new Map(); // card id -> Card: the visible cards of my group
+let others = new Map(); // card id -> Card: my own cards the group's list does not show
 let groupId = null; // my group as last drawn, to notice a move by the facilitator
 let removed = false; // the facilitator removed us: stay put, never reconnect
 // A phone that joined before is let in through a closed door: it never shows the notice.
@@ -35,7 +38,7 @@ socket.on('connect_error', (err) => {
 
 const justSaved = new Set(); // card ids acknowledged a moment ago: they show "saved"
 const outbox = createOutbox(socket, `workshop:${code}:outbox`, (item, ack) => {
-  if (item.event === 'vote:cast') return voted(ack);
+  if (item.event === 'vote:cast') return voted(ack, item.payload);
   if (ack.ok) {
     keep(ack.card); // a resend is answered but not announced again
     justSaved.add(ack.card.id);
@@ -60,9 +63,13 @@ const clock = createClock((seconds, timer) => {
   const running = Boolean(timer && timer.running);
   face.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0)
     || isClosed(state && state.phase, state && state.settings);
+  // Up: ran out. Paused: stopped part-way. A new phase's fresh timer clears both.
+  const done = Boolean(timer) && seconds <= 0 && (running || timer.duration > 0);
+  const paused = Boolean(timer) && !running && !done && timer.remaining < timer.duration;
   face.dataset.running = String(running);
-  face.textContent = running && seconds <= 0 ? t('Time’s up') : mmss(seconds);
-  face.classList.toggle('is-done', running && seconds <= 0);
+  face.dataset.state = done ? 'done' : (paused ? 'paused' : (running ? 'running' : 'idle'));
+  face.textContent = done ? t('Time’s up') : (paused ? t('Paused {time}', { time: mmss(seconds) }) : mmss(seconds));
+  face.classList.toggle('is-done', done);
 }, () => {
   try { if (navigator.vibrate) navigator.vibrate([120, 80, 120]); } catch { /* not allowed here */ }
   say(t('Time’s up.'));
@@ -86,7 +93,16 @@ socket.on('card:updated', ({ card }) => {
   drawCards();
 });
 socket.on('card:deleted', drop);
-socket.on('card:hidden', drop);
+socket.on('card:hidden', ({ card_id: id }) => {
+  const card = cards.get(id);
+  if (card && state.me && card.participant_id === state.me.id) {
+    // Its author still sees it, so as not to post it again thinking it lost.
+    others.set(id, { ...card, hidden: true });
+    tell(t('The facilitator set one of your cards aside. You still see it under “Your other cards”.'));
+    drawOthers();
+  }
+  drop({ card_id: id });
+});
 socket.on('card:merged', ({ card, merged }) => {
   if (!joined()) return;
   merged.forEach((id) => cards.delete(id));
@@ -111,6 +127,7 @@ socket.on('votes:hidden', () => update({ tallies: null }));
   drawCards();
 }));
 socket.on('removed', ({ message }) => showRemoved(message));
+socket.on('workshop:closed', () => say(t('The workshop is closed.')));
 
 $('join-form').addEventListener('submit', join);
 $('post-form').addEventListener('submit', post);
@@ -119,6 +136,7 @@ box.addEventListener('input', saveDraft);
 box.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('post-button').click();
 });
+$('post-form').classList.toggle('has-text', Boolean(box.value));
 countChars();
 
 /** Draws everything from a full state: on connect, after join and after a move. */
@@ -126,6 +144,7 @@ function show(next) {
   if (removed) return;
   state = next;
   $('workshop-title').textContent = next.workshop.title;
+  $('menu-title').textContent = next.workshop.title;
   $('corner-url').textContent = next.workshop.join_url;
   clock.set(next.timer);
   if (!next.me) {
@@ -133,15 +152,19 @@ function show(next) {
     drawRun();
     return;
   }
-  if (groupId !== null && groupId !== next.me.group_id) {
-    $('notice').textContent = t('You were moved to {group}.', { group: groupName(next.me.group_id) });
-    $('notice').hidden = false;
-  }
+  const moved = groupId !== null && groupId !== next.me.group_id;
   groupId = next.me.group_id;
   cards = new Map();
+  others = new Map((next.my_other_cards || []).map((card) => [card.id, card]));
   next.cards.forEach(keep);
+  if (moved) {
+    tell(others.size ? t('You were moved to {group}. Your earlier cards are under “Your other cards”.', { group: groupName(groupId) })
+      : t('You were moved to {group}.', { group: groupName(groupId) }));
+    window.scrollTo(0, 0); // a new board: start at its top, where the notice is
+  }
   $('group-name').textContent = groupName(groupId);
   drawKinds();
+  drawOthers();
   drawRun();
   fitBox();
   outbox.open(); // the server knows us now: send what waited
@@ -159,23 +182,40 @@ function update(patch) {
 function drawRun() {
   const { phase, settings } = state;
   const closed = isClosed(phase, settings);
-  $('phase-line').hidden = !phase;
   clock.redraw(); // hides the countdown once closed
-  $('phase-name').textContent = phase ? phaseText(phase.name) : '';
+  // Closed says so, not the phase the room was in.
+  $('phase-name').hidden = !phase && !closed;
+  $('phase-name').textContent = closed ? t('Closed') : (phase ? phaseText(phase.name) : '');
+  $('phase-name').dataset.closed = String(closed);
   const door = Boolean(settings && settings.door_closed) && !joined() && !closed;
   $('door').hidden = !door; // the door is closed to new people: no form to fill in for nothing
   $('join-form').hidden = joined() || closed || door;
-  $('board').hidden = !joined() || closed;
+  const reporting = joined() && !closed && Boolean(phase && phase.kind === 'report' && state.report);
+  $('board').hidden = !joined() || closed || reporting;
+  $('report-view').hidden = !reporting;
   $('thanks').hidden = !closed;
-  if (closed) drawThanks();
+  if (closed) withSummary((m) => m.showThanks(state, state.me ? myCards() : []));
+  if (reporting) withSummary((m) => m.showReport(state, groupId));
   if (!joined()) return;
   $('question').textContent = (phase && phase.question && phaseText(phase.question)) || state.workshop.question;
   const why = postBlock();
-  $('post-button').disabled = Boolean(why); // the draft stays in the box, to post later
-  $('post-reason').textContent = why;
-  $('post-reason').hidden = !why;
+  // The box shows only while posting is open; a draft stays in it.
+  $('post-button').disabled = Boolean(why);
+  $('post-form').hidden = Boolean(why);
+  drawPostReason();
+  // Edit and Delete go while cards are closed: they would only be grey.
   $('cards').querySelectorAll('.card-edit, .card-delete').forEach((b) => { b.disabled = !canChange(); });
+  $('cards').querySelectorAll('.card-actions').forEach((row) => { row.hidden = !canChange(); });
   drawCards();
+}
+
+/** Why there is no post box, above the cards: for a locked group, or to someone with a draft. */
+function drawPostReason() {
+  const why = postBlock();
+  const locked = why && (state.groups.find((g) => g.id === groupId) || {}).locked;
+  const say = why && (locked || box.value.trim()) ? why : '';
+  $('post-reason').textContent = say;
+  $('post-reason').hidden = !say;
 }
 
 const canChange = () => allowsCards(state.phase, state.settings);
@@ -189,19 +229,18 @@ function postBlock() {
   return t('Posting is paused during “{phase}”. Your draft is kept.', { phase: phaseText(phase.name) });
 }
 
-/** The closed workshop: thanks, and the top items of my group from the report. */
-function drawThanks() {
-  const part = state.report && state.me && state.report.groups.find((g) => g.group_id === state.me.group_id);
-  $('thanks-top').replaceChildren(...(part ? state.kinds : []).filter((k) => (part.top[k.id] || []).length)
-    .map((kind) => el('section', {}, el('h3', { dir: 'auto' }, kind.label), el('ol', { class: 'thanks-items' },
-      part.top[kind.id].map((item) => el('li', {}, el('span', { dir: 'auto' }, item.text), ' ', tallyNode(item.votes)))))));
-}
+// Report-back and the thank-you page load their module when they come.
+let summary = null;
+const withSummary = (draw) => (summary ||= import('./lib/phone_report.js')).then(draw);
+
+/** My own cards, wherever they are now: the thank-you page lists them. */
+const myCards = () => [...cards.values(), ...others.values()].filter((c) => c.participant_id === state.me.id).sort(byNewest);
 
 function showRemoved(message) {
   removed = true;
   socket.io.reconnection(false);
   socket.disconnect();
-  ['join-form', 'door', 'board', 'thanks', 'phase-line'].forEach((id) => { $(id).hidden = true; });
+  ['join-form', 'door', 'board', 'report-view', 'thanks', 'phase-name', 'timer', 'votes-left'].forEach((id) => { $(id).hidden = true; });
   if (message) $('removed-message').textContent = message;
   $('removed').hidden = false;
   $('status').dataset.status = 'refused';
@@ -212,12 +251,36 @@ const joined = () => Boolean(state && state.me);
 const groupName = (id) => (state.groups.find((g) => g.id === id) || { name: '…' }).name;
 
 function keep(card) {
-  if (card.group_id === state.me.group_id && !card.hidden) cards.set(card.id, card);
-  else cards.delete(card.id);
+  if (card.group_id === state.me.group_id && !card.hidden) {
+    cards.set(card.id, card);
+    if (others.delete(card.id)) drawOthers(); // shown again by the facilitator
+  } else {
+    cards.delete(card.id);
+  }
 }
 
 function drop({ card_id: id }) {
   if (cards.delete(id)) drawCards();
+}
+
+/** Says something about my state at the top of the board, and to screen readers. */
+function tell(text) {
+  $('notice').textContent = text;
+  $('notice').hidden = false;
+  say(text);
+}
+
+/** My own cards the group's list does not show, each saying why, for me alone. */
+function drawOthers() {
+  const mine = [...others.values()].sort(byNewest);
+  $('my-other').hidden = !mine.length;
+  $('my-other-cards').replaceChildren(...mine.map((card) => {
+    const li = cardNode(card, state.kinds);
+    li.classList.add('is-own', 'is-set-aside');
+    li.append(el('p', { class: 'card-status' }, card.hidden ? t('The facilitator set this card aside.')
+      : t('Posted in another group, before you were moved.')));
+    return li;
+  }));
 }
 
 function putGroup(group) {
@@ -333,63 +396,27 @@ function drawCards() {
   drawVotes();
 }
 
-// --- votes: dots on cards and themes, tallies once the facilitator reveals them
+// --- votes: dots on cards and themes (lib/phone_votes.js, loaded when first needed)
 
-const castItems = () => outbox.items().filter((item) => item.event === 'vote:cast');
+let votes = null;
+let loadingVotes = null;
 
-/** Updates each card's and theme's vote controls in place, so a pressed button keeps focus. */
 function drawVotes() {
   const voting = allowsVotes(state.phase, state.settings);
-  const waiting = castItems();
-  const left = Math.max(0, (state.votes_left || 0) - waiting.length);
   $('votes-left').hidden = !voting;
-  $('votes-left').textContent = tn('{n} dot left', '{n} dots left', left);
-  $('cards').querySelectorAll('li.card[data-card-id], li.theme-head[data-theme-id]').forEach((li) => {
-    const card = li.dataset.cardId;
-    const [type, field, id, about] = card ? ['cards', 'card_id', card, `card-${card}-text`]
-      : ['themes', 'theme_id', li.dataset.themeId, `theme-${li.dataset.themeId}-name`];
-    const tally = state.tallies ? (state.tallies[type][id] || 0) : null;
-    let votes = li.querySelector(':scope > .votes');
-    if (votes) votes.firstChild.replaceWith(tallyNode(tally) || el('span'));
-    else if (voting || tally !== null) {
-      votes = li.appendChild(el('div', { class: 'votes' }, tallyNode(tally) || el('span'),
-        el('button', { type: 'button', class: 'vote-cast', 'aria-describedby': about, onclick: () => cast(field, id) }),
-        el('button', { type: 'button', class: 'vote-retract', 'aria-describedby': about, onclick: () => retract(field, id) }, t('Take back'))));
-    }
-    if (!votes) return;
-    const [, more, less] = votes.children;
-    const mine = ((state.my_votes && state.my_votes[type][id]) || 0)
-      + waiting.filter((item) => String(item.payload[field]) === id).length;
-    votes.hidden = !voting && tally === null;
-    more.hidden = less.hidden = !voting;
-    more.dataset.mine = mine;
-    more.textContent = mine ? `${'●'.repeat(Math.min(mine, 20))} ${t('Vote')}` : t('Vote');
-    more.setAttribute('aria-label', t('Vote (your dots here: {n})', { n: mine }));
-    if (!mine && document.activeElement === less) more.focus(); // a disabled button drops the focus
-    less.disabled = !mine;
-  });
-}
-
-function cast(field, id) {
-  $('vote-error').textContent = '';
-  outbox.send('vote:cast', { [field]: Number(id) }); // kept and resent like a card
-  drawVotes();
-}
-
-async function retract(field, id) {
-  $('vote-error').textContent = '';
-  voted(await request(socket, 'vote:retract', { [field]: Number(id) }));
-}
-
-/** A vote's answer: the server's count of my dots, or why it was refused. */
-function voted(ack) {
-  if (ack.ok) {
-    state.votes_left = ack.votes_left;
-    state.my_votes = ack.my_votes;
-  } else {
-    $('vote-error').textContent = errorText(ack.error);
+  if (votes) votes.draw();
+  else if (voting || state.tallies) {
+    loadingVotes ||= import('./lib/phone_votes.js').then((m) => {
+      votes = m.createVotes(() => state, outbox, socket);
+      votes.draw();
+    });
   }
-  drawVotes();
+}
+
+/** A vote's answer (from the outbox: a dot resent after a reload may come first). */
+function voted(ack, target) {
+  if (votes) votes.voted(ack, target);
+  else if (ack.ok) Object.assign(state, { votes_left: ack.votes_left, my_votes: ack.my_votes });
 }
 
 const pendingText = () => (socket.connected ? t('sending…') : t('waiting for the connection'));
@@ -414,6 +441,7 @@ function cardItem(card) {
   }
   if (card.participant_id !== state.me.id) return li;
   li.classList.add('is-own');
+  editing(); // loaded now, so an edit can be made offline
   const edit = pendingEdit(card.id);
   if (edit) {
     li.querySelector('.card-text').textContent = edit.payload.text;
@@ -425,44 +453,24 @@ function cardItem(card) {
   if (editErrors.has(card.id)) li.append(el('p', { class: 'field-error', role: 'alert' }, editErrors.get(card.id)));
   const about = `card-${card.id}-text`; // so "Edit" is heard with the card it edits
   const off = !canChange();
-  li.append(el('div', { class: 'card-actions' },
+  li.append(el('div', { class: 'card-actions', hidden: off },
     el('button', { type: 'button', class: 'card-edit', disabled: off, 'aria-describedby': about, onclick: () => startEdit(li, card) }, t('Edit')),
     el('button', { type: 'button', class: 'card-delete', disabled: off, 'aria-describedby': about, onclick: () => deleteCard(li, card) }, t('Delete'))));
   return li;
 }
 
+// Edit and Delete: their module loads with the first own card.
+const editing = () => import('./lib/card_edit.js');
+
 function startEdit(li, card) {
-  const view = li.querySelectorAll('.card-text, .card-actions');
-  const area = el('textarea', { class: 'card-edit-text', maxlength: 500, rows: 3, dir: 'auto', 'aria-label': t('Edit your card') });
-  area.value = card.text;
-  const error = el('p', { class: 'field-error', role: 'alert' });
-  const close = () => {
-    form.remove();
-    view.forEach((node) => { node.hidden = false; });
-    li.querySelector('.card-edit').focus();
-  };
-  const save = (event) => {
-    event.preventDefault();
-    const text = area.value.trim();
-    if (!text) {
-      error.textContent = t('A card cannot be empty.');
-      return;
-    }
+  editing().then((m) => m.startEdit(li, card, (text) => {
     // Through the outbox, like a new card: an edit made offline is kept and sent later.
     editErrors.delete(card.id);
     outbox.send('card:edit', { card_id: card.id, text });
-    drawCards(); // rebuilds the item, back in view mode, showing the edit as pending
+    drawCards();
     const again = $('cards').querySelector(`[data-card-id="${card.id}"] .card-edit`);
     if (again) again.focus();
-  };
-  const form = el('form', { class: 'card-edit-form', onsubmit: save }, area,
-    el('div', { class: 'card-actions' },
-      el('button', { type: 'submit', class: 'primary card-save' }, t('Save')),
-      el('button', { type: 'button', class: 'card-cancel', onclick: close }, t('Cancel'))),
-    error);
-  view.forEach((node) => { node.hidden = true; });
-  li.querySelector('.card-text').after(form);
-  area.focus();
+  }));
 }
 
 const editErrors = new Map(); // card id -> why its last edit was refused
@@ -471,26 +479,32 @@ function editRefused(cardId, error) {
   editErrors.set(cardId, t('Your edit was not saved: {reason}', { reason: errorText(error) }));
 }
 
-async function deleteCard(li, card) {
-  if (!window.confirm(t('Delete this card?'))) return;
-  const ack = await request(socket, 'card:delete', { card_id: card.id });
-  if (ack.ok) {
-    cards.delete(card.id);
-    drawCards();
-    return;
-  }
-  const error = li.querySelector('.field-error') || li.appendChild(el('p', { class: 'field-error', role: 'alert' }));
-  error.textContent = errorText(ack.error);
+function deleteCard(li, card) {
+  editing().then((m) => m.deleteCard(li, async () => {
+    const ack = await request(socket, 'card:delete', { card_id: card.id });
+    if (ack.ok) {
+      cards.delete(card.id);
+      drawCards();
+    }
+    return ack;
+  }));
 }
 
 // --- the post box
 
 function drawKinds() {
   const chosen = $('post-kinds').querySelector('input:checked');
-  const current = state.kinds.some((k) => chosen && k.id === chosen.value) ? chosen.value : state.kinds[0].id;
+  const wanted = chosen ? chosen.value : localStorage.getItem(kindKey);
+  const current = state.kinds.some((k) => k.id === wanted) ? wanted : state.kinds[0].id;
   $('post-kinds').replaceChildren(...state.kinds.map((kind, i) => el('label', { class: 'segment', 'data-kind-index': i },
-    el('input', { type: 'radio', name: 'kind', value: kind.id, checked: kind.id === current, onchange: describeBox }),
+    el('input', { type: 'radio', name: 'kind', value: kind.id, checked: kind.id === current, onchange: chooseKind }),
     el('span', { dir: 'auto' }, kind.label))));
+  describeBox();
+}
+
+function chooseKind() {
+  const chosen = kindInputs().find((input) => input.checked);
+  if (chosen) localStorage.setItem(kindKey, chosen.value);
   describeBox();
 }
 
@@ -522,7 +536,7 @@ function post(event) {
 function putBack({ kind, text }, error) {
   box.value = box.value ? `${text}\n${box.value}` : text;
   kindInputs().forEach((input) => { if (input.value === kind) input.checked = true; });
-  describeBox();
+  chooseKind();
   saveDraft();
   $('post-error').textContent = errorText(error);
 }
@@ -530,6 +544,7 @@ function putBack({ kind, text }, error) {
 function saveDraft() {
   if (box.value) localStorage.setItem(draftKey, box.value);
   else localStorage.removeItem(draftKey);
+  $('post-form').classList.toggle('has-text', Boolean(box.value));
   countChars();
   fitBox();
 }

@@ -35,6 +35,7 @@ def test_phone_in_french_then_switched_to_german(browser, live):
         expect(page.locator("#join-question")).to_have_text("Qu’est-ce qui vous freine ?")
         screenshot(page, "phone-join-french")
 
+        page.click("#bar-menu > summary")  # the language waits behind the header's menu
         page.select_option("#lang-select", "de")
         page.click(".lang-switch button")
         expect(page.locator("html")).to_have_attribute("lang", "de", timeout=TIMEOUT)

@@ -106,8 +106,12 @@ def test_facilitator_moves_a_person_and_their_phone_follows(live, phone, laptop)
 
     expect(ana.locator("#group-name")).to_have_text("Dev", timeout=TIMEOUT)
     expect(ana.locator("#where")).to_have_text("You are in Dev")
-    expect(ana.locator("#notice")).to_have_text("You were moved to Dev.")
+    # Her card stays in Ops; her phone still shows it to her, and says where to find it.
+    expect(ana.locator("#notice")).to_have_text(
+        "You were moved to Dev. Your earlier cards are under “Your other cards”."
+    )
     expect(ana.locator("#cards li.card .card-text")).to_have_text(["Dev card"])
+    expect(ana.locator("#my-other-cards .card-text")).to_have_text(["Ops card"])
     expect(dev_column.locator(".person", has_text="Ana")).to_have_count(1, timeout=TIMEOUT)
     expect(ops_column.locator(".person")).to_have_count(0)
     # Her own card stays with the group it was posted in.
