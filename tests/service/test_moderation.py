@@ -126,7 +126,12 @@ def test_moved_card_leaves_the_old_group_and_joins_the_new_one(ctx, store, group
         ("card:added", rooms.group(code, design)),
         ("card:updated", rooms.facilitators(code)),
         ("card:updated", rooms.screens(code)),
+        ("card:updated", rooms.person(code, ada.participant_id)),
         ("counts:changed", rooms.facilitators(code)),
+    }
+    # Its author is told where it went, with their own words: their phone keeps it in sight.
+    assert payload_of(outcome, "card:updated", rooms.person(code, ada.participant_id))["card"] == {
+        **payload_of(outcome, "card:updated", rooms.facilitators(code))["card"]
     }
     assert payload_of(outcome, "card:deleted", rooms.group(code, finance)) == {
         "card_id": card_id,
@@ -171,7 +176,8 @@ def test_moved_hidden_card_is_told_to_facilitators_only_besides_the_old_group(ct
     outcome = move(ctx, store, card_id, design)
     assert rooms.group(code, design) not in all_rooms(outcome)
     assert rooms.screens(code) not in all_rooms(outcome)
-    assert rooms_of(outcome, "card:updated") == {rooms.facilitators(code)}
+    author = rooms.person(code, store.cards.get(card_id).participant_id)
+    assert rooms_of(outcome, "card:updated") == {rooms.facilitators(code), author}
     assert store.cards.get(card_id).group_id == design
 
 

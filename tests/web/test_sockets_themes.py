@@ -213,7 +213,8 @@ def test_moved_card_leaves_the_old_group_and_reaches_the_new_one(room, group_ids
     assert moved["group_id"] == group_ids["Design"]
     gone = ("card:deleted", {"card_id": card["id"], "group_id": group_ids["Finance"]})
     events = heard(room)
-    assert events["ana"] == [gone]
+    # Ana wrote it: her phone hears where it went, so it can keep it in sight for her.
+    assert events["ana"] == [gone, ("card:updated", {"card": moved})]
     assert events["ben"] == [gone]
     assert [(e, p["card"]["id"], p["card"]["group_id"]) for e, p in events["dee"]] == [
         ("card:added", card["id"], group_ids["Design"])

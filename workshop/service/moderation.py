@@ -67,6 +67,8 @@ def move_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveCard) -
         public = {"card": audiences.public_view(store, view)}
         announce.append(Announce("card:added", public, rooms.group(code, moved.group_id)))
         announce.append(Announce("card:updated", public, rooms.screens(code)))
+    # Its author's phones keep it in sight (under "Your other cards"), so it is not posted again.
+    announce.append(Announce("card:updated", {"card": view}, rooms.person(code, card.participant_id)))
     return Outcome(
         ack={"card": view},
         announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id, moved.group_id])),
