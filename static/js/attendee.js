@@ -256,6 +256,10 @@ function keep(card) {
     if (others.delete(card.id)) drawOthers(); // shown again by the facilitator
   } else {
     cards.delete(card.id);
+    if (card.participant_id === state.me.id) { // moved or hidden by the facilitator: still mine
+      others.set(card.id, card);
+      drawOthers();
+    }
   }
 }
 
@@ -278,7 +282,7 @@ function drawOthers() {
     const li = cardNode(card, state.kinds);
     li.classList.add('is-own', 'is-set-aside');
     li.append(el('p', { class: 'card-status' }, card.hidden ? t('The facilitator set this card aside.')
-      : t('Posted in another group, before you were moved.')));
+      : t('This card is in another group.')));
     return li;
   }));
 }

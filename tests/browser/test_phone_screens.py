@@ -313,6 +313,12 @@ def test_hidden_card_and_a_move_say_so_and_the_cards_stay_visible_to_their_autho
     made.steer("card:unhide", {"card_id": card_id})
     expect(page.locator("#my-other")).to_be_hidden(timeout=TIMEOUT)
     expect(page.locator("#cards li.card")).to_have_count(2)
+    # A card the facilitator moves to another group stays in its author's sight, live.
+    kept_id = int(kept.get_attribute("data-card-id"))
+    made.steer("card:move", {"card_id": kept_id, "group_id": made.groups[GROUPS[2]]})
+    expect(page.locator("#my-other-cards .card-text")).to_have_text(["Kept on the board"], timeout=TIMEOUT)
+    expect(page.locator("#my-other-cards .card-status")).to_have_text(["This card is in another group."])
+    expect(page.locator("#cards li.card")).to_have_count(1)
 
     ana = next(p for p in _participants(made) if p["name"] == "Ana Maria Fernandes")
     design = made.groups[GROUPS[1]]
@@ -324,16 +330,33 @@ def test_hidden_card_and_a_move_say_so_and_the_cards_stay_visible_to_their_autho
     expect(page.locator("#my-other-cards .card-text")).to_have_text(
         ["Something the facilitator sets aside", "Kept on the board"]
     )
-    expect(page.locator("#my-other-cards .card-status").first).to_have_text(
-        "Posted in another group, before you were moved."
-    )
-    expect(kept).to_have_count(0)  # no longer on the board: Design's cards are
+    expect(page.locator("#my-other-cards .card-status").first).to_have_text("This card is in another group.")
     assert page.errors == []
 
 
 def _participants(made: Room) -> list[dict]:
     fresh = made._client({"code": made.code, "key": made.workshop["facilitator_key"]})
     return fresh.state["participants"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_refused_card_is_answered_at_the_post_box_and_comes_back_into_it(room, handset, size):
+    made = room()
+    made.steer("settings:set", {"cards_per_person": 1})
+    page = join_phone(handset(size), made)
+    post_from(page, "The only card I may post")
+    page.locator("#post-text").tap()
+    page.fill("#post-text", "One card too many")
+    page.locator("#post-button").tap()
+    error = page.locator("#post-error")
+    expect(error).to_have_text(re.compile(r"\S"), timeout=TIMEOUT)
+    expect(error).to_have_attribute("role", "alert")
+    box = error.evaluate(BOX)
+    button = page.locator("#post-button").evaluate(BOX)
+    assert box["top"] >= 0 and box["bottom"] <= SIZES[size][1], box
+    assert abs(box["top"] - button["bottom"]) < 60  # right under the button that was tapped
+    expect(page.locator("#post-text")).to_have_value("One card too many")
+    assert page.errors == []
 
 
 def test_timer_paused_time_up_and_the_next_phase_say_so(room, handset):
