@@ -15,4 +15,3 @@ GENERATED = ["docs/protocol.md"]
 def test_generated_tables_are_current(doc, capsys):
     status = Cog().main(["cog", "--check", "-I", str(ROOT), str(ROOT / doc)])
     assert status == 0, f"{doc} is stale: run `cog -I . -r {doc}`\n{capsys.readouterr().out}"
-

@@ -57,7 +57,7 @@ def test_common_state_shows_the_setup(ctx, store, groups):
 def test_screen_state_has_visible_cards_and_a_head_count_only(ctx, store, filled):
     _, _, ids = filled
     state = role_state.screen_state(store, ctx)
-    assert set(state) == COMMON_KEYS | {"cards", "people", "themes", "report"}
+    assert set(state) == COMMON_KEYS | {"cards", "people", "themes", "report", "spotlight"}
     assert state["role"] == "screen"
     assert [c["id"] for c in state["cards"]] == [ids["visible"], ids["design"]]
     assert state["people"] == 2
@@ -109,6 +109,7 @@ def test_facilitator_state_has_every_card_flagged_and_every_person(ctx, store, f
         "themes",
         "tallies",
         "report",
+        "spotlight",
     }
     assert {c["id"]: c["hidden"] for c in state["cards"]} == {
         ids["visible"]: False,

@@ -312,6 +312,8 @@ def payload(w: World, event: str) -> dict[str, Any]:
         "report:show": {"group_id": finance},
         "report:next": {},
         "report:prev": {},
+        "spotlight:show": {"card_id": w.card},
+        "spotlight:clear": {},
         "workshop:close": {},
         "workshop:reopen": {},
     }[event]
@@ -501,6 +503,8 @@ def test_every_event_says_whether_a_closed_workshop_allows_it():
         "report:show",
         "report:next",
         "report:prev",
+        "spotlight:show",  # a card or theme put full screen during the report
+        "spotlight:clear",
         "theme:suggest",
         "workshop:close",
         "workshop:reopen",

@@ -196,6 +196,8 @@ FACILITATOR_EVENTS = {
     "report:show": ["group_id", "synthesis"],
     "report:next": [],
     "report:prev": [],
+    "spotlight:show": ["card_id", "theme_id"],
+    "spotlight:clear": [],
     "workshop:close": [],
     "workshop:reopen": [],
 }

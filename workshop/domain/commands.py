@@ -189,6 +189,12 @@ class ShowReport:
 
 
 @dataclass(frozen=True)
+class ShowSpotlight:
+    card_id: int | None = None
+    theme_id: int | None = None
+
+
+@dataclass(frozen=True)
 class Shuffle:
     strategy: str
 

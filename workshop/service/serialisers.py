@@ -145,6 +145,11 @@ def timer_view(live: Live, now: float) -> View:
     }
 
 
+def spotlight_view(live: Live) -> View | None:
+    """The card or theme the projector shows full screen, by id, or None."""
+    return asdict(live.spotlight) if live.spotlight else None
+
+
 def settings_view(live: Live) -> View:
     return {**asdict(live.settings), "closed": live.closed}
 

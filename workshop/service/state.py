@@ -127,6 +127,7 @@ def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
     state["tallies"] = serialisers.tallies_view(counts.tallies(store))
     state["report"] = report_back.report(store)
+    state["spotlight"] = serialisers.spotlight_view(store.live())
     return state
 
 
@@ -145,4 +146,5 @@ def screen_state(store: WorkshopStore, ctx: Context) -> View:
     if settings.votes_revealed:
         state["tallies"] = serialisers.tallies_view(counts.tallies(store))
     state["report"] = report_back.report(store, public=True) if _shows_report(store) else None
+    state["spotlight"] = serialisers.spotlight_view(store.live())
     return state

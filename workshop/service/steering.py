@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..domain import phases, ranking, timer
+from ..domain import phases, ranking, spotlight, timer
 from ..domain import settings as rules
-from ..domain.commands import ChangeSettings, Empty, SetAgenda, SetPhase, ShowReport, TimerSeconds
-from ..domain.errors import UnknownGroup
+from ..domain.commands import (
+    ChangeSettings,
+    Empty,
+    SetAgenda,
+    SetPhase,
+    ShowReport,
+    ShowSpotlight,
+    TimerSeconds,
+)
+from ..domain.errors import NotFound, UnknownGroup
 from ..domain.setup import agenda as check_agenda
 from ..store.workshops import WorkshopStore
 from . import report_back, rooms, serialisers
@@ -118,6 +126,34 @@ def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
             for g in store.groups.all()
         ]
     return Outcome(ack={"report": full}, announce=tuple(announce))
+
+
+def show_spotlight(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ShowSpotlight) -> Outcome:
+    """Put one card or one theme full screen on the projector, over whatever it showed."""
+    aimed = spotlight.aim(cmd.card_id, cmd.theme_id)
+    if aimed.card_id is not None:
+        spotlight.check_card(store.cards.get(aimed.card_id))
+    elif store.themes.get(aimed.theme_id) is None:
+        raise NotFound("That theme does not exist.", field="theme_id")
+    return _spotlight(store, aimed)
+
+
+def clear_spotlight(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:
+    """Give the projector back to the board or the report."""
+    return _spotlight(store, None)
+
+
+def _spotlight(store: WorkshopStore, aimed: spotlight.Spotlight | None) -> Outcome:
+    live = store.save_live(spotlight=aimed)
+    payload = {"spotlight": serialisers.spotlight_view(live)}
+    code = store.code
+    return Outcome(
+        ack=payload,
+        announce=(
+            Announce("spotlight:changed", payload, rooms.facilitators(code)),
+            Announce("spotlight:changed", payload, rooms.screens(code)),
+        ),
+    )
 
 
 def _open_or_close(store: WorkshopStore, *, closed: bool) -> Outcome:

@@ -121,12 +121,18 @@ def _v5_browser(db: sqlite_utils.Database) -> None:
     db["participants"].create_index(["browser_hash"])
 
 
+def _v6_spotlight(db: sqlite_utils.Database) -> None:
+    """The card or theme the projector shows full screen (JSON; NULL when none)."""
+    db["workshop"].add_column("spotlight", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_foundation,
     _v2_facilitation,
     _v3_indexes,
     _v4_closed_at,
     _v5_browser,
+    _v6_spotlight,
 ]
 LATEST = len(MIGRATIONS)
 

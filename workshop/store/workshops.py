@@ -14,6 +14,7 @@ from ..domain.entities import Kind, Workshop
 from ..domain.phases import Phase
 from ..domain.ranking import Cursor
 from ..domain.settings import Settings
+from ..domain.spotlight import Spotlight
 from ..domain.timer import Timer, for_phase
 from . import schema
 from .cards import Cards
@@ -33,6 +34,7 @@ class Live:
     timer: Timer
     settings: Settings
     report: Cursor
+    spotlight: Spotlight | None = None
 
     @property
     def phase(self) -> Phase:
@@ -121,7 +123,7 @@ class WorkshopStore:
         """The running state as the file has it now, not kept: for a reader in another
         process than the one running the workshop (the owner's list, with several)."""
         row = self.handle.row(
-            "SELECT phase_index, agenda, timer, settings, report FROM workshop WHERE id = 1"
+            "SELECT phase_index, agenda, timer, settings, report, spotlight FROM workshop WHERE id = 1"
         )
         if row is None:
             raise LookupError("this file has no workshop set-up row")
@@ -134,6 +136,7 @@ class WorkshopStore:
             timer=Timer(**json.loads(row["timer"])) if row["timer"] else for_phase(None),
             settings=Settings(**json.loads(row["settings"])) if row["settings"] else Settings(),
             report=Cursor(**json.loads(row["report"])) if row["report"] else Cursor(),
+            spotlight=Spotlight(**json.loads(row["spotlight"])) if row["spotlight"] else None,
         )
 
     def _forget_live(self) -> None:
@@ -180,4 +183,5 @@ def _live_columns(live: Live) -> dict[str, Any]:
         "timer": json.dumps(asdict(live.timer)),
         "settings": json.dumps(asdict(live.settings)),
         "report": json.dumps(asdict(live.report)),
+        "spotlight": json.dumps(asdict(live.spotlight)) if live.spotlight else None,
     }
