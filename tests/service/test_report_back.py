@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from tests.factories import card_payload, facilitator, join_as, make_workshop
+from workshop.domain import ranking
 from workshop.domain.commands import (
     AddCard,
     CardRef,
@@ -116,6 +117,27 @@ def test_group_report_ranks_each_kinds_cards_by_votes_at_most_three(room):
     }
 
 
+def test_a_live_slide_lists_deeper_than_the_documents_and_counts_each_kinds_cards(room, ctx, clock):
+    store, (finance, _), (ada, _, _), _ = room
+    for n in range(ranking.SLIDE_TOP + 2):
+        clock.tick(1)
+        cards.add_card(ctx, store, ada, AddCard(**card_payload(text=f"Extra {n}")))
+    document, slide = report_back.report(store), report_back.report(store, slide=True)
+    # Finance shows 4 challenges (the hidden one left out) and 10 more; one opportunity.
+    shown = {"challenge": 4 + ranking.SLIDE_TOP + 2, "opportunity": 1}
+    assert part(slide, finance)["cards"] == part(document, finance)["cards"] == shown
+    assert len(part(document, finance)["top"]["challenge"]) == ranking.TOP_N
+    assert len(part(slide, finance)["top"]["challenge"]) == ranking.SLIDE_TOP
+    # The slide's first items are the document's, in the same order.
+    assert (
+        part(slide, finance)["top"]["challenge"][: ranking.TOP_N]
+        == part(document, finance)["top"]["challenge"]
+    )
+    assert slide["synthesis"]["cards"] == {"challenge": shown["challenge"] + 1, "opportunity": 2}
+    assert len(document["synthesis"]["top"]["challenge"]) == ranking.SYNTHESIS_TOP
+    assert len(slide["synthesis"]["top"]["challenge"]) == ranking.SLIDE_TOP
+
+
 def test_hidden_cards_stay_out_of_the_report_whatever_their_votes(room):
     store, _, _, ids = room
     text = repr(report_back.report(store))
@@ -187,7 +209,7 @@ def test_attendee_state_in_report_back_carries_only_their_groups_part(room, ctx)
     steering.change_settings(ctx, store, facilitator(store), ChangeSettings(names_on_screen=True))
     steering.set_phase(ctx, store, facilitator(store), SetPhase(REPORT))
     voting.reveal_votes(ctx, store, facilitator(store), Empty())  # before, nobody but them sees dots
-    full = report_back.report(store)
+    full = report_back.report(store, slide=True)  # live views get a slide's depth
     for actor, group_id in [(ada, finance), (dana, design)]:
         report = role_state.attendee_state(store, ctx, store.people.get(actor.participant_id))["report"]
         assert [g["group_id"] for g in report["groups"]] == [group_id]
@@ -200,4 +222,4 @@ def test_no_report_for_attendees_and_screens_before_report_back(room, ctx):
     store, _, (ada, _, _), _ = room
     assert role_state.attendee_state(store, ctx, store.people.get(ada.participant_id))["report"] is None
     assert role_state.screen_state(store, ctx)["report"] is None
-    assert role_state.facilitator_state(store, ctx)["report"] == report_back.report(store)
+    assert role_state.facilitator_state(store, ctx)["report"] == report_back.report(store, slide=True)

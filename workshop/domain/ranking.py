@@ -9,6 +9,9 @@ from .entities import Card
 
 TOP_N = 3  # items per kind in one group's report-back
 SYNTHESIS_TOP = 5  # items per kind in the synthesis across all groups
+# Items per kind sent to live report-back slides (projector, dashboard, phones): more than a
+# slide can hold at 1280x720, so the projector shows as many as fit and counts the rest.
+SLIDE_TOP = 8
 
 
 def top_cards(cards: Sequence[Card], tallies: Mapping[int, int], kind: str, n: int = TOP_N) -> list[Card]:

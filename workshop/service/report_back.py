@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from ..domain import ranking, similarity
-from ..domain.entities import Card, Participant
+from ..domain.entities import Card, Kind, Participant
 from ..domain.settings import names_shown
 from ..store.workshops import WorkshopStore
 from . import counts
 from .serialisers import View
 
 
-def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = False) -> View:
+def report(
+    store: WorkshopStore, *, group_id: int | None = None, public: bool = False, slide: bool = False
+) -> View:
     """The whole report for facilitators; `public` for the projector; with `group_id` for an
     attendee: their group's part and the synthesis, no other group's author or organisation.
-    The projector and phones get no votes (null) and no order by votes until they are revealed."""
+    The projector and phones get no votes (null) and no order by votes until they are revealed.
+    `slide`: for live report-back, deeper lists (ranking.SLIDE_TOP a kind) than the documents'
+    top three and five, so a projector shows as many as fit; each part counts its cards per
+    kind (`cards`), so a slide can say how many it does not show."""
+    depth, room_depth = (
+        (ranking.SLIDE_TOP, ranking.SLIDE_TOP) if slide else (ranking.TOP_N, ranking.SYNTHESIS_TOP)
+    )
     live = store.live()
     workshop = store.workshop()
     groups = store.groups.all()
@@ -45,8 +53,10 @@ def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = 
                 "group_id": group.id,
                 "name": group.name,
                 "top": {
-                    k.id: [item(c) for c in ranking.top_cards(mine, card_votes, k.id)] for k in workshop.kinds
+                    k.id: [item(c) for c in ranking.top_cards(mine, card_votes, k.id, depth)]
+                    for k in workshop.kinds
                 },
+                "cards": _per_kind(mine, workshop.kinds),
                 "themes": sorted(
                     (
                         {
@@ -65,7 +75,7 @@ def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = 
     synthesis_top = {
         k.id: [
             {**item(c), "group": names.get(c.group_id, "")}
-            for c in ranking.top_cards(cards, card_votes, k.id, ranking.SYNTHESIS_TOP)
+            for c in ranking.top_cards(cards, card_votes, k.id, room_depth)
         ]
         for k in workshop.kinds
     }
@@ -75,8 +85,17 @@ def report(store: WorkshopStore, *, group_id: int | None = None, public: bool = 
         if live.report.group_id in names
         else (groups[0].id if groups else None),
         "groups": group_parts,
-        "synthesis": {"top": synthesis_top, "shared_themes": shared_themes(store, names)},
+        "synthesis": {
+            "top": synthesis_top,
+            "cards": _per_kind(cards, workshop.kinds),
+            "shared_themes": shared_themes(store, names),
+        },
     }
+
+
+def _per_kind(cards: list[Card], kinds: tuple[Kind, ...]) -> dict[str, int]:
+    """How many shown cards of each kind: what a slide counts when it cannot show them all."""
+    return {k.id: sum(1 for c in cards if c.kind == k.id) for k in kinds}
 
 
 def shared_themes(store: WorkshopStore, names: dict[int, str]) -> list[View]:

@@ -96,7 +96,9 @@ def attendee_state(store: WorkshopStore, ctx: Context, me: Participant | None, *
                 "themes": {k: n for k, n in everyone["themes"].items() if k in theme_ids},
             }
         )
-    state["report"] = report_back.report(store, group_id=me.group_id) if _shows_report(store) else None
+    state["report"] = (
+        report_back.report(store, group_id=me.group_id, slide=True) if _shows_report(store) else None
+    )
     return state
 
 
@@ -126,7 +128,7 @@ def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
     state["flags"] = ctx.arrivals.flags(store.code)  # people who joined much faster than a room
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
     state["tallies"] = serialisers.tallies_view(counts.tallies(store))
-    state["report"] = report_back.report(store)
+    state["report"] = report_back.report(store, slide=True)
     state["spotlight"] = serialisers.spotlight_view(store.live())
     return state
 
@@ -145,6 +147,6 @@ def screen_state(store: WorkshopStore, ctx: Context) -> View:
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
     if settings.votes_revealed:
         state["tallies"] = serialisers.tallies_view(counts.tallies(store))
-    state["report"] = report_back.report(store, public=True) if _shows_report(store) else None
+    state["report"] = report_back.report(store, public=True, slide=True) if _shows_report(store) else None
     state["spotlight"] = serialisers.spotlight_view(store.live())
     return state

@@ -110,17 +110,21 @@ def step_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty, de
 
 def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
     live = store.save_live(report=cursor)
-    full = report_back.report(store)
+    full = report_back.report(store, slide=True)
     code = store.code
     announce = [
         Announce("report:changed", {"report": full}, rooms.facilitators(code)),
-        Announce("report:changed", {"report": report_back.report(store, public=True)}, rooms.screens(code)),
+        Announce(
+            "report:changed",
+            {"report": report_back.report(store, public=True, slide=True)},
+            rooms.screens(code),
+        ),
     ]
     if phases.shows_report(live.phase, closed=live.closed):  # phones see their own group's part
         announce += [
             Announce(
                 "report:changed",
-                {"report": report_back.report(store, group_id=g.id)},
+                {"report": report_back.report(store, group_id=g.id, slide=True)},
                 rooms.group(code, g.id),
             )
             for g in store.groups.all()
