@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import pytest
 
-from workshop.bench import nginx
+from bench import nginx
 
 
 def missing(reason: str) -> NoReturn:

@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
+from bench.flood import FLOODS
 from tests.tools import require_nginx
-from workshop.bench.flood import FLOODS
 
 pytestmark = pytest.mark.slow
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def run_bench(tmp_path, *extra: str, timeout: float = 240) -> dict:
     out = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, "-m", "workshop.bench", "--quick", "--json", str(out), *extra],
+        [sys.executable, "-m", "bench", "--quick", "--json", str(out), *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,

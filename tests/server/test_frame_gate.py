@@ -3,7 +3,7 @@
 The flooders here speak Engine.IO and Socket.IO by hand over a websocket, as a script on the
 venue Wi-Fi would: frames sent back to back without waiting for any answer. Loopback only;
 every loop is bounded in count and ends by itself. Speed is measured by the benchmark
-(`python -m workshop.bench --flood`), not here: these tests check what happens, not how fast.
+(`python -m bench --flood`), not here: these tests check what happens, not how fast.
 """
 
 from __future__ import annotations

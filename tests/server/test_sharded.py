@@ -10,10 +10,10 @@ import pytest
 import requests
 import socketio
 
+from bench import nginx
 from tests.live_server import OWNER_KEY, LiveServer, free_port
 from tests.redis_server import RedisServer
 from tests.tools import require_nginx
-from workshop.bench import nginx
 
 pytestmark = pytest.mark.slow
 

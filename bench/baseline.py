@@ -1,7 +1,7 @@
 """The bare stack the benchmark compares against: Flask-SocketIO on eventlet that inserts
 each card into SQLite and emits it to two rooms, and nothing else.
 
-Run as `python -m workshop.bench.baseline --port P --data-dir D`. It speaks just enough of
+Run as `python -m bench.baseline --port P --data-dir D`. It speaks just enough of
 the protocol for the benchmark: connect with `{code}` or `{code, key}`, `join`, `card:add`.
 """
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 OWNER_KEY = "bench-owner-key"
 
 
@@ -42,7 +42,7 @@ class ServerProcess:
             command = [sys.executable, "-m", "workshop", "--host", "127.0.0.1", "--port", str(self.port)]
             command += ["--data-dir", str(data_dir)]
         else:
-            command = [sys.executable, "-m", "workshop.bench.baseline", "--port", str(self.port)]
+            command = [sys.executable, "-m", "bench.baseline", "--port", str(self.port)]
             command += ["--data-dir", str(data_dir), "--groups", str(groups)]
         env = {**os.environ, "WORKSHOP_OWNER_KEY": OWNER_KEY, "WORKSHOP_PUBLIC_URL": self.url}
         # Every simulated phone joins from 127.0.0.1: lift the per-address join limit.

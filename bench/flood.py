@@ -1,4 +1,4 @@
-"""`python -m workshop.bench --flood`: one attacker at a time against our server while a room
+"""`python -m bench --flood`: one attacker at a time against our server while a room
 of phones keeps posting, and what each flood cost the room.
 
 Steps: start the server with a log file; create a workshop; connect the victims (a process of

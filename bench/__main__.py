@@ -1,12 +1,12 @@
-"""`python -m workshop.bench`: a realistic workshop against the real server and the bare
+"""`python -m bench`: a realistic workshop against the real server and the bare
 baseline, with figures as ratios to the baseline. `--quick` runs tens of phones for seconds.
 
-    python -m workshop.bench                  # 1,000 phones, both servers, several card rates
-    python -m workshop.bench --phones 2000 --rates 100 --only workshop
-    python -m workshop.bench --processes 1,2 --only workshop   # one server process, then two
-    python -m workshop.bench --quick --json bench.json
-    python -m workshop.bench --flood          # floods against our server while 30 phones post
-    python -m workshop.bench --flood --quick --markdown floods.md
+    python -m bench                  # 1,000 phones, both servers, several card rates
+    python -m bench --phones 2000 --rates 100 --only workshop
+    python -m bench --processes 1,2 --only workshop   # one server process, then two
+    python -m bench --quick --json bench.json
+    python -m bench --flood          # floods against our server while 30 phones post
+    python -m bench --flood --quick --markdown floods.md
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .stats import percentiles, step_figures, worst_p99
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m workshop.bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--phones", type=int, default=1000)
     parser.add_argument("--rates", default="100,300,500,700", help="card rates to try, cards/s")
     parser.add_argument("--seconds", type=float, default=8, help="length of each brainstorm step")
