@@ -20,6 +20,7 @@ const model = {
   kinds: [], groups: [], cards: new Map(), people: new Map(), counts: null,
   agenda: [], phase: null, settings: null, themes: new Map(), tallies: null, report: null,
   removed: new Map(), // participant id -> a removed person, for "Let back in"
+  spotlight: null, // {card_id, theme_id}: what the projector shows full screen, or null
   flags: new Map(), // participant id -> why they are flagged (joined much faster than a room)
 };
 let columns = new Map(); // group id -> the column's parts
@@ -58,6 +59,7 @@ socket.on('state', (state) => {
   model.themes = new Map((state.themes || []).map((t) => [t.id, t]));
   model.tallies = state.tallies || null;
   model.report = state.report || null;
+  model.spotlight = state.spotlight || null;
   $('workshop-title').textContent = state.workshop.title;
   clock.set(state.timer);
   drawFilter();
@@ -67,6 +69,7 @@ socket.on('state', (state) => {
   setMinutes();
   drawRun();
   drawPeopleTools();
+  drawSpotlight();
 });
 socket.on('card:added', ({ card }) => {
   const isNew = !model.cards.has(card.id);
@@ -153,6 +156,10 @@ socket.on('votes:hidden', () => putSettings({ ...model.settings, votes_revealed:
 socket.on('report:changed', ({ report }) => {
   model.report = report;
   drawReport();
+});
+socket.on('spotlight:changed', ({ spotlight }) => {
+  model.spotlight = spotlight;
+  drawSpotlight();
 });
 // A fresh `state` follows each of these; flip the switch at once all the same.
 socket.on('workshop:closed', () => putSettings({ ...model.settings, closed: true }));
@@ -472,11 +479,83 @@ function drawReport() {
 
 const groupName = (id) => (model.groups.find((g) => g.id === id) || { name: '…' }).name;
 
+// --- the spotlight: one card or theme full screen on the projector, and what the projector shows
+
+/** Puts `{card_id}` or `{theme_id}` on the projector; the banner follows the ack. */
+async function spotlight(target) {
+  const ack = await act('spotlight:show', target);
+  if (!ack) return;
+  model.spotlight = ack.spotlight;
+  drawSpotlight();
+  say(t('On the projector: {what}', { what: spotlightText() }));
+}
+
+async function takeBack() {
+  const ack = await act('spotlight:clear', {});
+  if (!ack) return;
+  const had = $('spotlight-banner').contains(document.activeElement);
+  model.spotlight = null;
+  drawSpotlight();
+  if (had) $('spotlight-clear').blur();
+  say(t('The projector shows the board again.'));
+}
+
+/** The spotlit card's text or theme's name. */
+function spotlightText() {
+  const s = model.spotlight;
+  if (!s) return '';
+  const item = s.card_id != null ? model.cards.get(s.card_id) : model.themes.get(s.theme_id);
+  if (!item) return '…';
+  return s.card_id != null ? item.text : item.name;
+}
+
+function drawSpotlight() {
+  const on = Boolean(model.spotlight);
+  $('spotlight-banner').hidden = !on;
+  $('spotlight-text').textContent = spotlightText();
+  $('spotlight-kind').textContent = on && model.spotlight.theme_id != null ? t('Theme') : t('Card');
+  document.querySelectorAll('#groups [data-spotlit]').forEach((node) => node.removeAttribute('data-spotlit'));
+  if (!on) return;
+  const selector = model.spotlight.card_id != null
+    ? `li.card[data-card-id="${model.spotlight.card_id}"]` : `.theme[data-theme-id="${model.spotlight.theme_id}"]`;
+  const node = $('groups').querySelector(selector);
+  if (node) node.dataset.spotlit = 'true';
+}
+
+$('spotlight-clear').addEventListener('click', takeBack);
+
+/** Whether a key press belongs to a text field (typing "s" there is just a letter). */
+const inField = (target) => Boolean(target.closest && target.closest('input, textarea, select, [contenteditable]'));
+
+// "s" on a focused card spotlights it; Escape takes the spotlight back (not while dragging
+// or typing: Escape there cancels the drag or the edit).
+document.addEventListener('keydown', (event) => {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || inField(event.target)) return;
+  if (event.key === 's' || event.key === 'S') {
+    const li = event.target.closest && event.target.closest('#groups li.card[data-card-id]');
+    if (!li) return;
+    event.preventDefault();
+    spotlight({ card_id: Number(li.dataset.cardId) });
+  } else if (event.key === 'Escape' && model.spotlight && !drag) {
+    event.preventDefault();
+    takeBack();
+  }
+});
+
+// The projector's page, small, only while "What the projector shows" is open: a closed
+// preview loads nothing.
+$('preview').addEventListener('toggle', () => {
+  const frame = $('preview-frame');
+  if ($('preview').open) frame.src = frame.dataset.src;
+  else frame.removeAttribute('src');
+});
+
 // --- the groups: people, themes, cards
 
 function putCard(card) {
   const old = model.cards.get(card.id);
   model.cards.set(card.id, card);
+  if (model.spotlight && model.spotlight.card_id === card.id) drawSpotlight();
   refresh(card.group_id);
   if (old && old.group_id !== card.group_id) refresh(old.group_id);
   if (!old || old.organisation !== card.organisation) drawFilter();
@@ -505,6 +584,7 @@ function dropPerson(id) {
 
 function putTheme(theme) {
   model.themes.set(theme.id, theme);
+  if (model.spotlight && model.spotlight.theme_id === theme.id) drawSpotlight();
   refresh(theme.group_id);
   drawFilter();
 }
@@ -630,6 +710,7 @@ function redraw(col, groupId) {
   }
   drawTallies();
   updateMerge(col);
+  drawSpotlight();
 }
 
 function drawZones(col, themes) {
@@ -900,6 +981,7 @@ function themeHead(theme) {
   const title = el('div', { class: 'theme-title' },
     el('h4', { class: 'theme-name', id: nameId, dir: 'auto' }, theme.name),
     tallyNode(votesOn('themes', theme.id)),
+    el('button', { type: 'button', class: 'theme-spotlight', 'aria-describedby': nameId, onclick: () => spotlight({ theme_id: theme.id }) }, t('Spotlight')),
     el('button', { type: 'button', class: 'theme-rename', 'aria-describedby': nameId, onclick: () => toggle(true) }, t('Rename')),
     el('button', {
       type: 'button',
@@ -984,6 +1066,8 @@ function cardItem(card) {
   const li = cardNode(card, model.kinds);
   const textId = `card-${card.id}-text`;
   li.dataset.hidden = String(card.hidden);
+  li.tabIndex = 0; // focused, "s" puts it on the projector
+  if (model.spotlight && model.spotlight.card_id === card.id) li.dataset.spotlit = 'true';
   if (card.hidden) li.querySelector('.card-kind').append(el('span', { class: 'card-flag' }, t('hidden')));
   li.prepend(el('div', { class: 'card-top' },
     el('span', { class: 'card-grip', 'aria-hidden': 'true', title: t('Drag into a theme') }, '⠿'),
@@ -1013,6 +1097,9 @@ function cardItem(card) {
       },
     }, card.hidden ? t('Unhide') : t('Hide')),
     el('button', { type: 'button', class: 'card-correct', 'aria-describedby': textId, onclick: () => startCorrect(li, card) }, t('Correct')),
+    el('button', {
+      type: 'button', class: 'card-spotlight', 'aria-describedby': textId, disabled: card.hidden, onclick: () => spotlight({ card_id: card.id }),
+    }, t('Spotlight')),
     el('select', {
       class: 'card-theme',
       'aria-label': t('Move to theme…'),
