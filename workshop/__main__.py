@@ -1,96 +1,20 @@
-"""`python -m workshop`: serve workshops on this laptop's network."""
+"""`python -m workshop`, and the `workshop` command an install gives: serve workshops on this
+laptop's network, or `workshop series A.db B.db` to compare saved ones without a server."""
 
-# eventlet must patch the standard library before anything else imports it.
-import sys  # isort: skip
-
-if __name__ == "__main__" and sys.argv[1:2] == ["series"]:
-    # A series only reads files: no server, so neither eventlet nor its patching.
-    from .series_cli import main as series_main  # isort: skip
-
-    sys.exit(series_main(sys.argv[2:]))
-
-import warnings  # isort: skip
-
-# eventlet warns on import that it is in bugfix mode; the stack was chosen knowingly.
-warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
-import eventlet  # noqa: E402  # isort: skip
-
-eventlet.monkey_patch()
-
-import argparse  # noqa: E402
-import logging  # noqa: E402
-import resource  # noqa: E402
-from dataclasses import replace  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from .config import Settings  # noqa: E402
-from .runtime.listening import serve  # noqa: E402
-from .web import qr, retention_task  # noqa: E402
-from .wiring import build, start_runtime_tasks  # noqa: E402
-
-MAX_CONNECTIONS = 10_000
+import sys
 
 
-def parse_args(argv: list[str], defaults: Settings) -> Settings:
-    parser = argparse.ArgumentParser(
-        prog="python -m workshop",
-        description=__doc__,
-        epilog="Compare saved workshops, without a server: python -m workshop series A.db B.db",
-    )
-    parser.add_argument("--host", default=defaults.host, help="interface to listen on (WORKSHOP_HOST)")
-    parser.add_argument("--port", type=int, default=defaults.port, help="port (WORKSHOP_PORT)")
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=defaults.data_dir,
-        help="folder of saved workshops (WORKSHOP_DATA_DIR)",
-    )
-    args = parser.parse_args(argv)
-    return replace(defaults, host=args.host, port=args.port, data_dir=args.data_dir)
+def main(argv: list[str] | None = None, prog: str = "workshop") -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["series"]:
+        # A series only reads files: no server, so neither eventlet nor its patching.
+        from .series_cli import main as series_main
 
+        sys.exit(series_main(argv[1:]))
+    from .server import main as serve  # eventlet patches the standard library as this loads
 
-def banner(join_base: str, owner_url: str) -> str:
-    return "\n".join(
-        [
-            "",
-            "  workshop is running.",
-            "",
-            f"  Phones on this network open:  {join_base}",
-            "",
-            qr.terminal(join_base),
-            "  You, the facilitator, open (keep this link to yourself):",
-            f"    {owner_url}",
-            "",
-        ]
-    )
-
-
-def allow_many_connections() -> int:
-    """Raise this process's open-file limit to the hard limit: each phone is a socket."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard == resource.RLIM_INFINITY or hard > soft:
-        target = MAX_CONNECTIONS * 2 if hard == resource.RLIM_INFINITY else hard
-        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
-        return target
-    return soft
-
-
-def main(argv: list[str] | None = None) -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = parse_args(sys.argv[1:] if argv is None else argv, Settings.from_env())
-    app, socketio = build(settings)
-    context = app.extensions["workshop"]
-    base = context.public_url
-    files = allow_many_connections()
-    print(banner(base + "/", f"{base}/?key={context.owner_key}"), flush=True)
-    # eventlet's server takes 1,024 connections at once unless told otherwise: a room of
-    # more phones than that would wait at the door.
-    connections = min(MAX_CONNECTIONS, max(64, files - 64))
-    start_runtime_tasks(app, socketio)  # GC pacing, spread heartbeats
-    socketio.start_background_task(app.extensions["workshop.feed"].run, socketio, socketio.sleep)
-    retention_task.start(app, socketio)  # at start-up, then daily
-    serve(app, settings.host, settings.port, max_size=connections, socket_timeout=settings.socket_timeout)
+    serve(argv, prog)
 
 
 if __name__ == "__main__":
-    main()
+    main(prog="python -m workshop")

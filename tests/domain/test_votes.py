@@ -65,3 +65,24 @@ def test_dots_go_on_items_of_ones_own_group():
     with pytest.raises(WorkshopError) as refused:
         check_own_group(2, 1, field="theme_id")
     assert (refused.value.code, refused.value.field) == ("not_your_group", "theme_id")
+
+
+@pytest.mark.parametrize(
+    "budget, people, placed, expected",
+    [
+        (3, 0, {}, votes.Progress(0, 0, 0)),
+        (3, 4, {}, votes.Progress(all=0, some=0, none=4)),
+        (3, 4, {1: 1, 2: 1, 3: 1}, votes.Progress(all=1, some=2, none=1)),
+        (1, 2, {1: 2}, votes.Progress(all=2, some=0, none=0)),
+        # The budget was lowered after these five placed 3 and 4 dots: all of theirs are placed.
+        (2, 6, {3: 2, 4: 3}, votes.Progress(all=5, some=0, none=1)),
+    ],
+)
+def test_progress_counts_people_with_all_some_or_none_of_their_dots_placed(budget, people, placed, expected):
+    assert votes.progress(budget, people, placed) == expected
+
+
+def test_progress_of_the_room_adds_up_its_groups():
+    groups = [votes.Progress(1, 2, 3), votes.Progress(0, 1, 0), votes.Progress()]
+    assert votes.total(groups) == votes.Progress(all=1, some=3, none=3)
+    assert votes.total([]) == votes.Progress()

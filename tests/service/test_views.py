@@ -108,6 +108,7 @@ def test_facilitator_state_has_every_card_flagged_and_every_person(ctx, store, f
         "flags",
         "themes",
         "tallies",
+        "vote_progress",
         "report",
         "spotlight",
     }

@@ -154,3 +154,15 @@ def test_tallies_count_dots_per_card_and_theme_overall_and_per_person(reopen, ws
 def test_tallies_without_votes_are_empty(ws, person, finance):
     assert ws.votes.tallies() == {"cards": {}, "themes": {}}
     assert ws.votes.tallies(participant_id=person(finance)) == {"cards": {}, "themes": {}}
+
+
+def test_placed_per_group_counts_people_by_dots_placed_leaving_out_removed_people(ws, person, finance, cards):
+    design = ws.groups.all()[1].id
+    ada, bob, cy, gone = (person(finance, name=n) for n in ("Ada", "Bob", "Cy", "Gone"))
+    dana = person(design, name="Dana")
+    person(design, name="Eve")  # no dots: not listed
+    for voter, dots in ((ada, 2), (bob, 2), (cy, 1), (gone, 3), (dana, 1)):
+        for n in range(dots):
+            ws.votes.add(voter, "card", cards[n], f"v-{voter}-{n}")
+    ws.people.remove(ws.people.get(gone))
+    assert ws.votes.placed_per_group() == {finance: {2: 2, 1: 1}, design: {1: 1}}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from .errors import DuplicateVote, InvalidInput, NotYourGroup, NoVotesLeft
 
@@ -47,3 +48,30 @@ def theme_totals(
         if card_dots.get(card_id):
             totals[theme_id] = totals.get(theme_id, 0) + card_dots[card_id]
     return totals
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How many people have placed all of their dots, some of them, or none yet."""
+
+    all: int = 0
+    some: int = 0
+    none: int = 0
+
+
+def progress(budget: int, people: int, placed: Mapping[int, int]) -> Progress:
+    """Where `people` (a group, or the room) stand with their `budget` of dots. `placed` maps a
+    number of dots placed (1 or more) to how many of the people placed that many; the rest
+    have placed none. "All" is the whole budget: someone who placed more before the budget
+    was lowered has placed all of theirs too."""
+    done = sum(n for dots, n in placed.items() if dots >= budget)
+    started = sum(n for dots, n in placed.items() if 0 < dots < budget)
+    return Progress(all=done, some=started, none=max(0, people - done - started))
+
+
+def total(parts: Iterable[Progress]) -> Progress:
+    """The room's progress: its groups' added up (everyone is in exactly one group)."""
+    listed = list(parts)
+    return Progress(
+        all=sum(p.all for p in listed), some=sum(p.some for p in listed), none=sum(p.none for p in listed)
+    )

@@ -65,12 +65,15 @@ def delete_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CardRef) 
     card, me = _own_card(store, actor, cmd.card_id)
     policy.require_group_open(store, me)
     cards.check_author_may_change(card)
+    had_votes = store.votes.count_on("card", card.id) > 0
     restored = store.cards.delete(card.id)
     announce = audiences.card_gone(store, card)
     for back, view in zip(restored, serialisers.card_views(store, restored), strict=True):
         announce += audiences.card_change(store, back, "card:added", view)
     return Outcome(
-        ack={"card_id": card.id}, announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id]))
+        ack={"card_id": card.id},
+        announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id])),
+        progress=store.code if had_votes else None,  # its dots went back to their voters
     )
 
 

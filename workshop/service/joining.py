@@ -83,6 +83,7 @@ def join(
             *audiences.people_changed(ctx, store),
             *audiences.flags_changed(code, flagged),
         ),
+        progress=code,  # one more person with no dots placed
     )
 
 

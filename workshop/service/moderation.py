@@ -74,4 +74,5 @@ def move_card(ctx: Context, store: WorkshopStore, actor: Actor, cmd: MoveCard) -
         announce=(*announce, audiences.counts_changed(ctx, store, [card.group_id, moved.group_id])),
         # Its dots were the old group's: they come back to the voters.
         refresh=(rooms.group(code, card.group_id), rooms.facilitators(code)) if had_votes else (),
+        progress=code if had_votes else None,
     )

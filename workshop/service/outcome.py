@@ -35,3 +35,6 @@ class Outcome:
     moves: tuple[RoomMove, ...] = ()
     refresh: tuple[str, ...] = ()  # rooms whose every connection gets its own fresh `state`
     disconnect: tuple[str, ...] = ()  # rooms whose connections are closed (a removed person)
+    # The code of a workshop whose vote progress this may have moved: its dashboards hear
+    # `votes:progress` soon after, once for a whole burst of changes (web/progress_feed.py).
+    progress: str | None = None

@@ -40,6 +40,7 @@ def move_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Move
             Announce("participant:updated", {"participant": view}, rooms.facilitators(code)),
             audiences.counts_changed(ctx, store),
         ),
+        progress=code,
     )
 
 
@@ -60,6 +61,7 @@ def shuffle_groups(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Shuffl
         ack={"moved": len(changes)},
         moves=tuple(_room_move(code, pid, before[pid], gid) for pid, gid in changes.items()),
         refresh=(*(rooms.person(code, pid) for pid in changes), rooms.facilitators(code)),
+        progress=code if changes else None,
     )
 
 
@@ -87,6 +89,7 @@ def remove_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Pa
         ack={"participant": serialisers.participant_view(removed, online=False)},
         announce=(*_removal_notices(store.code, [removed.id]), *_people_counts(ctx, store)),
         disconnect=(rooms.person(store.code, removed.id),),
+        progress=store.code,
     )
 
 
@@ -112,6 +115,7 @@ def remove_participants(ctx: Context, store: WorkshopStore, actor: Actor, cmd: R
         ack={"removed": len(ids), "participant_ids": ids},
         announce=(*_removal_notices(code, ids), *_people_counts(ctx, store)),
         disconnect=tuple(rooms.person(code, pid) for pid in ids),
+        progress=code,
     )
 
 
@@ -134,6 +138,7 @@ def readmit_participant(ctx: Context, store: WorkshopStore, actor: Actor, cmd: P
             *_people_counts(ctx, store),
             *audiences.flags_changed(code, flagged),
         ),
+        progress=code,
     )
 
 
@@ -170,6 +175,7 @@ def add_group(ctx: Context, store: WorkshopStore, actor: Actor, cmd: AddGroup) -
             Announce("group:added", {"group": view}, rooms.everyone(store.code)),
             audiences.counts_changed(ctx, store),
         ),
+        progress=store.code,  # one more group in the list, at zero
     )
 
 

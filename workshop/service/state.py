@@ -9,7 +9,7 @@ from ..domain.entities import Group, Participant
 from ..domain.settings import cards_blurred, names_shown
 from ..store.votes import Tally
 from ..store.workshops import Live, WorkshopStore
-from . import counts, report_back, serialisers
+from . import counts, progress, report_back, serialisers
 from .actors import ATTENDEE, FACILITATOR, SCREEN, Actor
 from .context import Context
 from .serialisers import View
@@ -128,6 +128,7 @@ def facilitator_state(store: WorkshopStore, ctx: Context) -> View:
     state["flags"] = ctx.arrivals.flags(store.code)  # people who joined much faster than a room
     state["themes"] = [serialisers.theme_view(t) for t in store.themes.all()]
     state["tallies"] = serialisers.tallies_view(counts.tallies(store))
+    state["vote_progress"] = progress.vote_progress(store)
     state["report"] = report_back.report(store, slide=True)
     state["spotlight"] = serialisers.spotlight_view(store.live())
     return state

@@ -75,7 +75,10 @@ def change_settings(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Chang
     """Vote budget and the switches; attendees get a fresh state, since what they see changes."""
     live = store.live()
     changed = rules.change(live.settings, rules.requested(cmd), closed=live.closed)
-    return _settings(store, changed, refresh=True)
+    outcome = _settings(store, changed, refresh=True)
+    if changed.votes_per_person != live.settings.votes_per_person:  # "all" means another number
+        return replace(outcome, progress=store.code)
+    return outcome
 
 
 def reveal_cards(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:

@@ -51,6 +51,7 @@ def delete_theme(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ThemeRef
         announce=tuple(audiences.to_group_and_stewards(store, theme.group_id, "theme:deleted", gone)),
         # Returned dots change what the group's phones show as left.
         refresh=_dots_changed(store, theme.group_id) if had_votes else (),
+        progress=store.code if had_votes else None,
     )
 
 

@@ -41,7 +41,9 @@ def cast_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: CastVote) -
             multiple_per_item=settings.multiple_votes_per_item,
         )
         store.votes.add(me.id, column, item_id, client_id)
-    return Outcome(ack=_my_dots(store, me), announce=_tally_changed(store, column, item_id))
+    return Outcome(
+        ack=_my_dots(store, me), announce=_tally_changed(store, column, item_id), progress=store.code
+    )
 
 
 def retract_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RetractVote) -> Outcome:
@@ -50,7 +52,9 @@ def retract_vote(ctx: Context, store: WorkshopStore, actor: Actor, cmd: RetractV
     column, item_id = votes.target(cmd.card_id, cmd.theme_id)
     if not store.votes.retract(me.id, column, item_id):
         raise NotFound("You have no vote there to take back.", field=f"{column}_id")
-    return Outcome(ack=_my_dots(store, me), announce=_tally_changed(store, column, item_id))
+    return Outcome(
+        ack=_my_dots(store, me), announce=_tally_changed(store, column, item_id), progress=store.code
+    )
 
 
 def reveal_votes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty) -> Outcome:

@@ -74,6 +74,20 @@ class Votes:
                 result["themes"][r["theme_id"]] = r["n"]
         return result
 
+    def placed_per_group(self) -> dict[int, dict[int, int]]:
+        """For each group, how many of its people (removed ones left out) have placed how many
+        dots: {group_id: {dots: people}}. One grouped query over the votes' covering index:
+        it runs for a whole vote burst, so never a query per person."""
+        result: dict[int, dict[int, int]] = {}
+        for r in self._h.rows(
+            "SELECT p.group_id AS group_id, v.n AS dots, COUNT(*) AS people"
+            " FROM (SELECT participant_id, COUNT(*) AS n FROM votes GROUP BY participant_id) AS v"
+            " JOIN participants AS p ON p.id = v.participant_id"
+            " WHERE p.removed = 0 GROUP BY p.group_id, v.n"
+        ):
+            result.setdefault(r["group_id"], {})[r["dots"]] = r["people"]
+        return result
+
     def all(self) -> list[Vote]:
         return [_vote(r) for r in self._h.rows("SELECT * FROM votes ORDER BY id")]
 

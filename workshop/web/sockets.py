@@ -27,6 +27,7 @@ from .browsers import browser_id
 from .context import ctx, store_for
 from .errors import acknowledged
 from .hooks import Activity
+from .progress_feed import ProgressFeed
 
 log = logging.getLogger(__name__)
 NAMESPACE = "/"
@@ -65,6 +66,7 @@ class Connections:
         self._join_limits = guards.Limiter(*rates.joins)
         self._activity = activity
         self._feed = feed
+        self.progress = ProgressFeed()  # `votes:progress`, once per burst (its task: __main__.py)
 
     # Rooms
 
@@ -96,7 +98,7 @@ class Connections:
 
     def emit(self, outcome: Outcome) -> None:
         """Room moves first, then announcements (a moved phone hears its new group), fresh
-        states, and disconnections."""
+        states, and disconnections; a moved vote progress is announced by `progress` soon."""
         for move in outcome.moves:
             for sid in self.members(move.members):
                 self.leave(sid, move.leave)
@@ -110,6 +112,8 @@ class Connections:
             for sid in self.members(room):
                 # The disconnect handler then forgets the actor and updates presence.
                 self.socketio.server.disconnect(sid, namespace=NAMESPACE, **LOCAL)
+        if outcome.progress is not None:
+            self.progress.mark(outcome.progress)
 
     def _refresh(self, room: str) -> None:
         """Every connection in `room` gets its own role's fresh state (rare: close, shuffle...)."""
