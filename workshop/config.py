@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import assets
+
 SYNC_MODES = ("FULL", "NORMAL")
+
+
+def default_data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The folder of saved workshops when none is given: a checkout's own `sessions/`; for
+    an installed `workshop` command, a folder of the user's, the same wherever it is started:
+    `$XDG_DATA_HOME/workshop/sessions`, by default `~/.local/share/workshop/sessions`."""
+    if not assets.INSTALLED:
+        return assets.HOME / "sessions"
+    env = os.environ if env is None else env
+    base = Path(env.get("XDG_DATA_HOME") or "")
+    if not base.is_absolute():  # unset, empty or relative: the XDG spec says to ignore it
+        base = Path.home() / ".local" / "share"
+    return base / "workshop" / "sessions"
 
 
 @dataclass(frozen=True)
 class Settings:
     host: str = "0.0.0.0"  # all interfaces: phones reach the laptop over the LAN
     port: int = 5000
-    data_dir: Path = Path("sessions")
+    data_dir: Path = field(default_factory=default_data_dir)
     owner_key: str | None = None  # None: made once and kept in the data folder
     public_url: str | None = None  # None: http://<LAN address>:<port>
     synchronous: str = "FULL"  # SQLite's fsync policy; see docs/reliability.md
@@ -47,7 +62,7 @@ class Settings:
         return cls(
             host=env.get("WORKSHOP_HOST", cls.host),
             port=int(env.get("WORKSHOP_PORT", cls.port)),
-            data_dir=Path(env.get("WORKSHOP_DATA_DIR", str(cls.data_dir))),
+            data_dir=Path(env.get("WORKSHOP_DATA_DIR") or default_data_dir(env)),
             owner_key=env.get("WORKSHOP_OWNER_KEY") or None,
             public_url=(env.get("WORKSHOP_PUBLIC_URL") or "").rstrip("/") or None,
             synchronous=sync,

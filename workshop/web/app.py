@@ -13,6 +13,7 @@ from flask_socketio import SocketIO
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .. import assets
 from ..config import Settings
 from ..domain.errors import WorkshopError
 from ..service.context import Context
@@ -37,7 +38,6 @@ from . import (
 from .errors import body_for, error_body
 from .quiet_log import ClientAddress, QuietLog, library_logger
 
-ROOT = Path(__file__).resolve().parents[2]
 # Socket.IO messages are small; anything bigger than this is refused at the transport.
 MAX_MESSAGE_BYTES = 64 * 1024
 
@@ -52,7 +52,7 @@ def create_app(settings: Settings, runtime: hooks.Runtime | None = None) -> tupl
     owner_key = settings.owner_key or secret_files.load_or_create(data_dir, ".owner_key")
     public_url = settings.public_url or lan.public_url(settings.host, settings.port)
 
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app = Flask(__name__, template_folder=str(assets.TEMPLATES), static_folder=str(assets.STATIC))
     if runtime.session_interface is not None:
         app.session_interface = runtime.session_interface
     app.config.update(

@@ -17,9 +17,10 @@ from flask import Flask, Response, request
 from flask_babel import Babel, get_locale, get_translations
 from markupsafe import Markup
 
-ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "translations"
-SCRIPTS = ROOT / "static" / "js"
+from .. import assets
+
+TRANSLATIONS = assets.TRANSLATIONS
+SCRIPTS = assets.STATIC / "js"
 
 # The shipped languages, each named in itself for the switcher. English is the source text.
 LANGUAGES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français", "fi": "Suomi"}
@@ -89,7 +90,8 @@ JS_KEYWORDS = {"t": None, "tn": (1, 2), "N_": None}
 
 def init_app(app: Flask) -> None:
     """Attach Flask-Babel with our locale choice, and give templates what they need."""
-    compile_catalogues(TRANSLATIONS)
+    if not assets.INSTALLED:  # an installed copy carries them compiled (setup.py), read only
+        compile_catalogues(TRANSLATIONS)
     Babel(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
     app.after_request(remember_choice)
     app.jinja_env.globals.update(languages=LANGUAGES, page_language=page_language, messages_for=messages_for)
