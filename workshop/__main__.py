@@ -10,7 +10,7 @@ def main(argv: list[str] | None = None, prog: str = "workshop") -> None:
         # A series only reads files: no server, so neither eventlet nor its patching.
         from .series_cli import main as series_main
 
-        sys.exit(series_main(argv[1:]))
+        sys.exit(series_main(argv[1:], f"{prog} series"))
     from .server import main as serve  # eventlet patches the standard library as this loads
 
     serve(argv, prog)

@@ -22,9 +22,9 @@ RENDER: dict[str, Callable[[list[WorkshopStore]], str]] = {
 }
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+def parse_args(argv: Sequence[str], prog: str = "workshop series") -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m workshop series",
+        prog=prog,
         description="Compare workshops: side by side, the themes and top items that recur, "
         "cards per kind over time. The files are read, never changed.",
     )
@@ -38,9 +38,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], prog: str = "workshop series") -> int:
     """Run the command; 0 on success, 1 when a file or the selection is refused (2: bad usage)."""
-    args = parse_args(argv)
+    args = parse_args(argv, prog)
     fmt = args.format or _format_of(args.out)
     stores: list[WorkshopStore] = []
     try:
