@@ -3,6 +3,7 @@
     python -m tests.grouping_score                 # the shipped method, both halves
     python -m tests.grouping_score --method words  # one of METHODS, by name
     python -m tests.grouping_score --all           # every method tried, one table
+    python -m tests.grouping_score --time          # seconds to suggest themes for 200 cards
 
 Each half of `tests/data/grouping_cards.tsv` is suggested as one room: every card of the
 half goes in, and the suggestions come out as sets of card ids. A pair of cards is *true*
@@ -22,8 +23,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
@@ -116,13 +118,26 @@ def run(group: Grouper, name: str) -> dict[str, Score]:
 
 
 def _methods() -> dict[str, Grouper]:
-    from workshop.domain import similarity
+    """The shipped method and the ones it was chosen over, each a setting of the same parts."""
+    from workshop.domain import grouping, similarity
 
-    return {"words": similarity.clusters}
+    def variant(**changes: object) -> Grouper:
+        method = replace(grouping.SHIPPED, **changes)
+        return lambda items: grouping.suggest(items, method)
+
+    return {
+        "shipped": grouping.suggest,
+        "words": similarity.clusters,  # before #17: word overlap and trigrams, single link at 0.5
+        "stems-idf": variant(meaning=False, threshold=0.25),
+        "meaning-raw": variant(centre="none", word_weight=0.0, threshold=0.25),
+        "meaning-room": variant(centre="room", word_weight=0.0, threshold=0.10),
+        "meaning-lang": variant(word_weight=0.0, threshold=0.10),
+        "meaning+stems": variant(idf=False, threshold=0.12),
+    }
 
 
 METHODS = _methods
-DEFAULT = "words"
+DEFAULT = "shipped"
 
 
 def _fmt(x: float | None) -> str:
@@ -141,12 +156,40 @@ def table(results: dict[str, dict[str, dict[str, Score]]]) -> str:
     return "\n".join(lines)
 
 
+def timing(n: int = 200) -> dict[str, float]:
+    """Seconds the shipped method takes for `n` cards: loading the model once, then `n` cards it
+    has never seen (each embedded), then the same `n` again (as when a facilitator asks twice)."""
+    from workshop.domain import grouping, meaning
+
+    base = load_cards()
+    items = [
+        (k, base[k % len(base)].text + (f" ({k // len(base)})" if k >= len(base) else "")) for k in range(n)
+    ]
+    started = time.perf_counter()
+    meaning.embed(["warm up"])
+    loaded = time.perf_counter()
+    grouping.suggest(items)
+    first = time.perf_counter()
+    grouping.suggest(items)
+    again = time.perf_counter()
+    return {
+        "load the model": loaded - started,
+        f"{n} new cards": first - loaded,
+        f"{n} cards again": again - first,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     methods = METHODS()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--method", choices=sorted(methods), default=DEFAULT)
     parser.add_argument("--all", action="store_true", help="every method tried, one after another")
+    parser.add_argument("--time", action="store_true", help="time the shipped method on 200 cards")
     args = parser.parse_args(argv)
+    if args.time:
+        for what, seconds in timing().items():
+            print(f"{what:<16} {seconds:.2f} s")
+        return
     chosen = sorted(methods) if args.all else [args.method]
     print(table({m: {h: run(methods[m], h) for h in HALVES} for m in chosen}))
 
