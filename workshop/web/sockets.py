@@ -66,7 +66,7 @@ class Connections:
         self._join_limits = guards.Limiter(*rates.joins)
         self._activity = activity
         self._feed = feed
-        self.progress = ProgressFeed()  # `votes:progress`, once per burst (its task: __main__.py)
+        self.progress = ProgressFeed()  # `votes:progress`, once per burst (its task: server.py)
 
     # Rooms
 
