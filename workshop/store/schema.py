@@ -126,6 +126,17 @@ def _v6_spotlight(db: sqlite_utils.Database) -> None:
     db["workshop"].add_column("spotlight", str)
 
 
+def _v7_declined_suggestions(db: sqlite_utils.Database) -> None:
+    """The theme suggestions a facilitator declined: a group and its exact set of cards."""
+    db["declined_suggestions"].create(
+        {"id": int, "group_id": int, "card_ids": str, "declined_at": float},  # ids: "3,5,9"
+        pk="id",
+        not_null={"group_id", "card_ids", "declined_at"},
+        foreign_keys=[("group_id", "groups", "id")],
+    )
+    db["declined_suggestions"].create_index(["group_id", "card_ids"], unique=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_foundation,
     _v2_facilitation,
@@ -133,6 +144,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_closed_at,
     _v5_browser,
     _v6_spotlight,
+    _v7_declined_suggestions,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,9 @@ def create_app(settings: Settings, runtime: hooks.Runtime | None = None) -> tupl
         PERMANENT_SESSION_LIFETIME=timedelta(days=30),
         JSON_SORT_KEYS=False,
     )
-    app.extensions["workshop"] = Context(files=files, owner_key=owner_key, public_url=public_url)
+    app.extensions["workshop"] = Context(
+        files=files, owner_key=owner_key, public_url=public_url, offload=_offload(settings.async_mode)
+    )
     app.jinja_env.filters["datetime"] = _human_time
     i18n.init_app(app)
 
@@ -155,6 +158,15 @@ def create_app(settings: Settings, runtime: hooks.Runtime | None = None) -> tupl
     app.wsgi_app = guards.HostCheck(app.wsgi_app, [*settings.allowed_hosts, guards.host_of(public_url)])
     logging.getLogger(__name__).debug("app ready on data folder %s", data_dir)
     return app, socketio
+
+
+def _offload(async_mode: str) -> Callable[..., Any]:
+    """Long pure computations go to eventlet's pool of real threads, never the hub's own."""
+    if async_mode != "eventlet":
+        return lambda fn, *args: fn(*args)
+    from eventlet import tpool
+
+    return tpool.execute
 
 
 def _writes(async_mode: str) -> Writes:
