@@ -1,7 +1,9 @@
-"""The app's own folders and its default data folder, in a checkout and installed."""
+"""The app's own folders and its default data folder, in a checkout and installed; the packages
+the wheel is made of."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 from workshop import assets, config
@@ -38,3 +40,18 @@ def test_installed_the_default_data_folder_is_the_users_own(monkeypatch, tmp_pat
 def test_the_data_folder_setting_wins_over_the_default(monkeypatch):
     monkeypatch.setattr(assets, "INSTALLED", True)
     assert config.Settings.from_env({"WORKSHOP_DATA_DIR": "here"}).data_dir == Path("here")
+
+
+def test_the_wheel_names_every_subpackage_and_maps_each_folder_into_the_package():
+    """pyproject.toml lists the packages by hand: a new subpackage must be added there too."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    subpackages = {
+        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "workshop").rglob("__init__.py")
+    }
+    folders = {
+        "workshop.templates": "templates",
+        "workshop.static": "static",
+        "workshop.translations": "translations",
+    }
+    assert set(setuptools["packages"]) == subpackages | set(folders)
+    assert setuptools["package-dir"] == folders
