@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from workshop.domain import keys
+from workshop.domain.entities import Kind
 
 
 def test_setup_row_reads_back(ws):
@@ -37,3 +40,26 @@ def test_failed_transaction_keeps_none_of_its_writes(ws):
         ws.groups.add("Legal")
         raise RuntimeError("stop")
     assert [g.name for g in ws.groups.all()] == ["Finance", "Design"]
+
+
+def test_a_changed_setup_is_kept_read_back_after_a_restart_and_changes_nothing_else(ws, open_files):
+    before = ws.workshop()
+    changed = replace(
+        before, title="Day 2", question="Why now?", kinds=(Kind("challenge", "Hurdle"), before.kinds[1])
+    )
+    assert ws.save_setup(changed) is ws.workshop()
+    assert ws.stored_workshop() == changed
+    assert open_files().get("K7MQ2Z").workshop() == changed
+    assert (changed.code, changed.assignment, changed.created_at) == (
+        before.code,
+        before.assignment,
+        before.created_at,
+    )
+
+
+def test_a_failed_transaction_forgets_a_setup_it_changed(ws):
+    before = ws.workshop()
+    with pytest.raises(RuntimeError), ws.atomic():
+        ws.save_setup(replace(before, title="Never"))
+        raise RuntimeError("stop")
+    assert ws.workshop().title == before.title

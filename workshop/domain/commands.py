@@ -37,6 +37,21 @@ class CreateWorkshop:
 
 
 @dataclass(frozen=True)
+class KindLabel:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class EditWorkshop:
+    """What the facilitator may change of the set-up while the workshop runs."""
+
+    title: str | None = None
+    question: str | None = None
+    kinds: list[KindLabel] | None = None  # new labels for existing kinds, by id
+
+
+@dataclass(frozen=True)
 class SendNotice:
     """The owner's message to every connected phone, dashboard and projector."""
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import phases, retention, texts
-from .commands import AgendaItem, CreateWorkshop
-from .entities import ASSIGNMENTS, Kind
+from .commands import AgendaItem, CreateWorkshop, EditWorkshop, KindLabel
+from .entities import ASSIGNMENTS, Kind, Workshop
 from .errors import InvalidInput
 from .phases import Phase
 from .settings import Settings, cards_per_person, max_people, votes_per_person
@@ -34,15 +34,11 @@ class Setup:
 
 def check_setup(cmd: CreateWorkshop) -> Setup:
     """Apply every set-up rule; raise the first broken one."""
-    title = texts.required_text(cmd.title, field="title", limit=texts.TITLE_MAX, what="The title")
-    question = texts.required_text(
-        cmd.question, field="question", limit=texts.QUESTION_MAX, what="The question"
-    )
     if cmd.assignment not in ASSIGNMENTS:
         raise InvalidInput("Assignment must be 'self' or 'balanced'.", field="assignment")
     return Setup(
-        title=title,
-        question=question,
+        title=title(cmd.title),
+        question=question(cmd.question),
         group_names=group_names(cmd.groups),
         kinds=kinds(cmd.kinds if cmd.kinds is not None else list(DEFAULT_KINDS)),
         assignment=cmd.assignment,
@@ -58,6 +54,61 @@ def check_setup(cmd: CreateWorkshop) -> Setup:
             retention_days=retention.parse(cmd.retention),
         ),
     )
+
+
+def title(text: str) -> str:
+    """A workshop's title, trimmed, 1 to 200 characters: at set-up, when edited, for a copy."""
+    return texts.required_text(text, field="title", limit=texts.TITLE_MAX, what="The title")
+
+
+def question(text: str) -> str:
+    """The question for the groups, trimmed, 1 to 1,000 characters."""
+    return texts.required_text(text, field="question", limit=texts.QUESTION_MAX, what="The question")
+
+
+def edited(workshop: Workshop, cmd: EditWorkshop) -> Workshop:
+    """The set-up with the facilitator's changes, by the rules of setting one up: the title,
+    the question, and new labels for existing card kinds (their ids stay, so every card
+    keeps its kind). Fields left out stay as they are; asking for no change is refused."""
+    if cmd.title is None and cmd.question is None and cmd.kinds is None:
+        raise InvalidInput("Give a new title, question or card kinds' labels.", field="title")
+    return replace(
+        workshop,
+        title=title(cmd.title) if cmd.title is not None else workshop.title,
+        question=question(cmd.question) if cmd.question is not None else workshop.question,
+        kinds=relabelled(workshop.kinds, cmd.kinds) if cmd.kinds is not None else workshop.kinds,
+    )
+
+
+def relabelled(kinds: tuple[Kind, ...], labels: list[KindLabel]) -> tuple[Kind, ...]:
+    """New labels for some of `kinds`, named by id; kinds can be neither added nor removed
+    while cards may use them."""
+    if not labels:
+        raise InvalidInput("Give at least one card kind to relabel.", field="kinds")
+    known = {k.id for k in kinds}
+    new: dict[str, str] = {}
+    for item in labels:
+        if item.id not in known:
+            raise InvalidInput(f"This workshop has no card kind {item.id!r}.", field="kinds")
+        if item.id in new:
+            raise InvalidInput(f"The card kind {item.id!r} is given twice.", field="kinds")
+        new[item.id] = texts.required_text(
+            item.label, field="kinds", limit=texts.KIND_LABEL_MAX, what="A card kind's label"
+        )
+    result = tuple(Kind(k.id, new.get(k.id, k.label)) for k in kinds)
+    if len({k.label.casefold() for k in result}) != len(result):
+        raise InvalidInput("Two card kinds would have the same label.", field="kinds")
+    return result
+
+
+def copy_title(original: str, given: str | None) -> str:
+    """The title of a workshop made from another as a template: the one the owner typed, or
+    "<original> (copy)" (shortened to fit) when they typed nothing, so a series never shows
+    two identical titles by default."""
+    if given is not None and texts.storable(given, field="title").strip():
+        return title(given)
+    suffix = " (copy)"
+    return original[: texts.TITLE_MAX - len(suffix)].rstrip() + suffix
 
 
 def agenda(items: list[AgendaItem] | None, template: str | None = None) -> tuple[Phase, ...]:

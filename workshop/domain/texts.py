@@ -14,6 +14,7 @@ QUESTION_MAX = 1000
 GROUP_NAME_MAX = 60
 THEME_NAME_MAX = 60  # a theme's name is shown where a group's is: as short
 KIND_MAX = 30
+KIND_LABEL_MAX = 40  # "Challenge" as the room calls it: a label, changeable while running
 CLIENT_ID_MAX = 64
 NOTICE_MAX = 280  # a message read at a glance on a phone or a projector
 

@@ -96,21 +96,38 @@ class WorkshopStore:
         self._live = live
 
     def workshop(self) -> Workshop:
-        """The set-up, read once and kept: it does not change during a workshop."""
+        """The set-up, read once and then kept in step with `save_setup`: the same object
+        until it changes, so callers may key on it."""
         if self._workshop is None:
-            row = self.handle.row("SELECT * FROM workshop WHERE id = 1")
-            if row is None:
-                raise LookupError("this file has no workshop set-up row")
-            self._workshop = Workshop(
-                code=row["code"],
-                title=row["title"],
-                question=row["question"],
-                kinds=tuple(Kind(k["id"], k["label"]) for k in json.loads(row["kinds"])),
-                assignment=row["assignment"],
-                allow_anonymous=bool(row["allow_anonymous"]),
-                created_at=row["created_at"],
-            )
+            self._workshop = self.stored_workshop()
         return self._workshop
+
+    def stored_workshop(self) -> Workshop:
+        """The set-up as the file has it now, not kept: for a reader in another process than
+        the one running the workshop (the owner's list, with several)."""
+        row = self.handle.row("SELECT * FROM workshop WHERE id = 1")
+        if row is None:
+            raise LookupError("this file has no workshop set-up row")
+        return Workshop(
+            code=row["code"],
+            title=row["title"],
+            question=row["question"],
+            kinds=tuple(Kind(k["id"], k["label"]) for k in json.loads(row["kinds"])),
+            assignment=row["assignment"],
+            allow_anonymous=bool(row["allow_anonymous"]),
+            created_at=row["created_at"],
+        )
+
+    def save_setup(self, workshop: Workshop) -> Workshop:
+        """Change the title, question and kinds' labels while the workshop runs (nothing else
+        of the set-up changes): committed, then kept."""
+        kinds = json.dumps([{"id": k.id, "label": k.label} for k in workshop.kinds])
+        self.handle.execute(
+            "UPDATE workshop SET title = ?, question = ?, kinds = ? WHERE id = 1",
+            [workshop.title, workshop.question, kinds],
+        )
+        self._workshop = workshop
+        return workshop
 
     def live(self) -> Live:
         """The running state, read once and then kept in step with every write: the same
@@ -140,8 +157,9 @@ class WorkshopStore:
         )
 
     def _forget_live(self) -> None:
-        # A failed transaction may have saved a running state that is no longer true.
+        # A failed transaction may have saved a running state (or set-up) that is no longer true.
         self._live = None
+        self._workshop = None
 
     def save_live(self, **changes: Any) -> Live:
         """Change the running state: committed, then kept."""
