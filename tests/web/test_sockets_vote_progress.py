@@ -7,6 +7,7 @@ import pytest
 
 from tests.factories import card_payload
 from tests.web.acks import ok
+from workshop.web.progress_feed import ProgressFeed
 
 VOTE = 3  # in the default agenda
 
@@ -70,3 +71,29 @@ def test_a_joining_person_moves_the_progress_on_the_dashboard(
     flush(app, app_and_socketio, connections)
     (heard,) = progress_heard(facilitator)
     assert heard["groups"][1] == {"group_id": group_ids["Design"], "all": 0, "some": 0, "none": 1}
+
+
+def test_a_workshop_deleted_since_it_was_marked_is_skipped(app, app_and_socketio, connections):
+    connections.progress.mark("ZZZZZZ")  # no such file any more
+    socketio = app_and_socketio[1]
+    assert connections.progress.flush(socketio, app.extensions["workshop"], lambda room: True) == []
+
+
+def test_the_background_task_flushes_every_interval_and_outlives_a_failed_round(app, app_and_socketio):
+    feed, rounds, waits = ProgressFeed(), [], []
+
+    def listening(room):
+        rounds.append(room)
+        if len(rounds) == 1:
+            raise OSError("a damaged file")
+        return False
+
+    def sleep(seconds):
+        waits.append(seconds)
+        feed.mark("K7MQ2Z")
+        if len(waits) > 2:
+            raise StopIteration  # ends the endless loop for the test
+
+    with pytest.raises(StopIteration):
+        feed.run(app_and_socketio[1], app.extensions["workshop"], listening, sleep)
+    assert waits == [0.5, 0.5, 0.5] and len(rounds) == 2
