@@ -6,14 +6,17 @@ import { phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, people, tallyNode } from './lib/render.js';
 import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
 import { setUpContrast } from './lib/contrast.js';
+import { drawSlide } from './lib/screen_report.js';
+import { drawSpotlight, fit as fitSpotlight } from './lib/screen_spotlight.js';
 
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
 
 const model = {
   kinds: [], groups: [], cards: new Map(), question: '',
-  phase: null, settings: null, themes: new Map(), tallies: null, report: null,
+  phase: null, settings: null, themes: new Map(), tallies: null, report: null, spotlight: null,
 };
+let refitSlide = () => {}; // fits the report-back slide again, once drawn
 let columns = new Map(); // group id -> a column: its nodes and its page (see paginate)
 
 const socket = connect({ code, role: 'screen' }, code);
@@ -29,6 +32,7 @@ const clock = createClock((seconds, timer) => {
   face.classList.toggle('is-done', done);
 }, () => say(t('Time’s up.')), (seconds) => say(tn('{n} minute left.', '{n} minutes left.', seconds / 60)));
 setUpContrast($('contrast-toggle'));
+$('contrast-toggle').addEventListener('click', refit); // larger type: measure again
 
 socket.on('state', (state) => {
   model.kinds = state.kinds;
@@ -40,11 +44,13 @@ socket.on('state', (state) => {
   model.themes = new Map((state.themes || []).map((t) => [t.id, t]));
   model.tallies = state.tallies || null;
   model.report = state.report || null;
+  model.spotlight = state.spotlight || null;
   $('workshop-title').textContent = state.workshop.title;
   clock.set(state.timer);
   drawPeople(state.people);
   drawBoard();
   drawRun();
+  drawSpotlightNow();
 });
 socket.on('card:added', ({ card }) => {
   const isNew = !model.cards.has(card.id);
@@ -105,6 +111,10 @@ socket.on('report:changed', ({ report }) => {
   const part = report.groups.find((g) => g.group_id === report.group_id);
   if (report.view === 'synthesis') say(t('Report back: the synthesis of the whole room.'));
   else if (part) say(t('Report back: {group}.', { group: part.name }));
+});
+socket.on('spotlight:changed', ({ spotlight }) => {
+  model.spotlight = spotlight;
+  drawSpotlightNow();
 });
 socket.on('workshop:closed', () => {
   model.settings = { ...model.settings, closed: true };
@@ -266,10 +276,20 @@ function refresh(groupId, fromTop = false) {
     .filter((li) => li.classList.contains('card') || !li.querySelector('li.card'));
   if (fromTop) col.start = 0;
   paginate(col, fromTop);
+  if (model.spotlight) drawSpotlightNow(); // its card or theme may have changed or gone
 }
 
 function drawTallies() {
   model.groups.forEach((g) => refresh(g.id));
+}
+
+// --- the spotlight: one card or theme full screen, over the board or the report
+
+function drawSpotlightNow() {
+  const shown = drawSpotlight($('spotlight'), model);
+  $('spotlight').hidden = !shown;
+  $('main').classList.toggle('is-spotlit', shown);
+  if (shown) fitSpotlight($('spotlight')); // measured now that it is visible
 }
 
 /**
@@ -352,59 +372,21 @@ function firstCut(col) {
   return -1;
 }
 
+/** Measures everything again: the board's pages, the slide, the spotlight. */
+function refit() {
+  columns.forEach((col) => paginate(col, true));
+  refitSlide();
+  if (model.spotlight) fitSpotlight($('spotlight'));
+}
+
 let resizing = null;
 window.addEventListener('resize', () => {
   clearTimeout(resizing);
-  resizing = setTimeout(() => columns.forEach((col) => paginate(col, true)), 200);
+  resizing = setTimeout(refit, 200);
 });
 
-// --- report back: one group's top items, or the synthesis of the room
-
-const votes = (n) => tn('{n} vote', '{n} votes', n);
+// --- report back: one group's slide, or the synthesis of the room (lib/screen_report.js)
 
 function drawReport(report) {
-  if (report.view === 'synthesis') {
-    const s = report.synthesis;
-    $('report').replaceChildren(el('div', {}, el('h2', { class: 'report-title' }, t('Synthesis: the whole room')),
-      topColumns(s.top, true),
-      s.shared_themes.length > 0 && el('section', { class: 'report-themes' }, el('h3', {}, t('Themes shared by several groups')),
-        el('ul', {}, s.shared_themes.map((t) => el('li', {},
-          el('strong', { dir: 'auto' }, t.name), ' — ', el('span', { dir: 'auto' }, t.groups.join(', '))))))));
-    return;
-  }
-  const part = report.groups.find((g) => g.group_id === report.group_id) || report.groups[0];
-  if (!part) {
-    $('report').replaceChildren(el('h2', { class: 'report-title' }, t('Report back')));
-    return;
-  }
-  const most = Math.max(1, ...part.themes.map((t) => t.votes));
-  $('report').replaceChildren(el('div', {}, el('h2', { class: 'report-title', 'data-group-id': part.group_id, dir: 'auto' }, part.name),
-    topColumns(part.top, false),
-    part.themes.length > 0 && el('section', { class: 'report-themes' }, el('h3', {}, t('Themes')),
-      el('ol', {}, part.themes.map((theme) => el('li', { class: 'report-theme', 'data-theme-id': theme.id },
-        el('span', { class: 'report-text', dir: 'auto' }, theme.name),
-        el('span', { class: 'report-meta' }, tn('{n} card', '{n} cards', theme.cards)),
-        bar(theme.votes, most)))))));
-}
-
-/** The top items side by side, one column per kind, each with a bar for its votes. */
-function topColumns(top, withGroup) {
-  const all = Object.values(top).flat();
-  const most = Math.max(1, ...all.map((i) => i.votes));
-  return el('div', { class: 'report-kinds' }, model.kinds.map((kind, index) => el('section', { class: 'report-kind', 'data-kind-index': index },
-    el('h3', { dir: 'auto' }, kind.label),
-    (top[kind.id] || []).length === 0 ? el('p', { class: 'report-empty' }, t('Nothing yet'))
-      : el('ol', { class: 'report-items' }, top[kind.id].map((item) => el('li', { class: 'report-item', 'data-card-id': item.card_id },
-        el('span', { class: 'report-text', dir: 'auto' }, item.text),
-        el('span', { class: 'report-meta', dir: 'auto' },
-          [withGroup && item.group, item.theme && t('theme: {name}', { name: item.theme })].filter(Boolean).join(' · ')),
-        bar(item.votes, most)))))));
-}
-
-/** Votes are null until the facilitator reveals them: then no bar at all. */
-function bar(n, most) {
-  if (n == null) return null;
-  return el('span', { class: 'vote-bar' },
-    el('span', { class: 'vote-fill', style: `width: ${Math.round((100 * n) / most)}%` }),
-    el('span', { class: 'tally', 'data-votes': n }, votes(n)));
+  refitSlide = drawSlide($('report'), report, model.kinds);
 }
