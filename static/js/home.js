@@ -18,7 +18,33 @@ function filterList() {
 
 if (search) search.addEventListener('input', filterList);
 
-// Fetches this page again and swaps its list in, keeping the ticked series boxes and the filter.
+// A template's copy being named: which workshop's form is open, what is typed, and whether
+// the caret is in it, so that swapping the list in neither closes it nor loses a letter.
+function openCopies(holder) {
+  return [...holder.querySelectorAll('details.template-form[open]')].map((details) => {
+    const input = details.querySelector('input[name="title"]');
+    return {
+      code: details.closest('li.workshop')?.dataset.code,
+      title: input ? input.value : '',
+      focused: input !== null && input === document.activeElement,
+    };
+  });
+}
+
+function reopenCopies(holder, copies) {
+  for (const copy of copies) {
+    const item = [...holder.querySelectorAll('li.workshop')].find((li) => li.dataset.code === copy.code);
+    const details = item?.querySelector('details.template-form');
+    if (!details) continue;
+    details.open = true;
+    const input = details.querySelector('input[name="title"]');
+    if (input) input.value = copy.title;
+    if (input && copy.focused) input.focus();
+  }
+}
+
+// Fetches this page again and swaps its list in, keeping the ticked series boxes, an open
+// template form and the filter.
 async function refreshList() {
   const holder = document.getElementById('workshop-list');
   const response = await fetch(window.location.href, { credentials: 'same-origin' });
@@ -29,7 +55,9 @@ async function refreshList() {
   const ticked = new Set([...holder.querySelectorAll('input[name="w"]:checked')].map((box) => box.value));
   const prefix = document.getElementById('series-prefix');
   const typed = prefix ? prefix.value : '';
+  const copies = openCopies(holder);
   holder.replaceChildren(...fresh.childNodes);
+  reopenCopies(holder, copies);
   for (const box of holder.querySelectorAll('input[name="w"]')) box.checked = ticked.has(box.value);
   const newPrefix = document.getElementById('series-prefix');
   if (newPrefix) newPrefix.value = typed;

@@ -24,9 +24,13 @@ def test_owner_finds_a_workshop_by_title_and_uses_it_as_a_template(live, laptop)
     page.locator("#past-heading").evaluate("heading => heading.scrollIntoView({block: 'start'})")
     picture(page, "past-workshops")
 
-    items.filter(has_text="Launch event").get_by_role("button", name="Use as template").click()
+    launch = items.filter(has_text="Launch event")
+    launch.locator("summary", has_text="Use as template").click()
+    expect(launch.get_by_label("Title")).to_have_value("Launch event (copy)")  # a title of its own
+    launch.get_by_role("button", name="Create workshop").click()
     expect(page.locator("#cofacilitator-url")).to_be_visible(timeout=TIMEOUT)
     assert "/facilitate" in page.url
     page.goto(f"{live.url}/")
     expect(page.locator("#workshops li.workshop").filter(has_text="Launch event")).to_have_count(2)
+    expect(page.locator("#workshops li.workshop h2").filter(has_text="Launch event (copy)")).to_have_count(1)
     assert page.errors == []

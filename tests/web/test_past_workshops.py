@@ -35,7 +35,25 @@ def test_use_as_template_opens_a_new_dashboard_with_the_same_set_up(owner_http, 
     assert "cofacilitator-url" in dashboard  # its own key link, shown once
     listing = owner_http.get("/api/workshops", headers={"Authorization": f"Bearer {OWNER_KEY}"}).get_json()
     titles = [w["title"] for w in listing["workshops"]]
-    assert titles.count("Launch event") == 2
+    assert sorted(titles) == ["Launch event", "Launch event (copy)"]
+
+
+def test_use_as_template_names_the_copy_as_the_owner_typed(owner_http, created):
+    source = created(title="Launch event")
+    response = owner_http.post(f"/w/{source['code']}/template", data={"title": "Launch event, Vienna"})
+    assert response.status_code == 303
+    listing = owner_http.get("/api/workshops", headers={"Authorization": f"Bearer {OWNER_KEY}"}).get_json()
+    assert sorted(w["title"] for w in listing["workshops"]) == ["Launch event", "Launch event, Vienna"]
+
+
+def test_a_copy_with_a_title_too_long_is_refused_at_its_workshop_and_not_made(owner_http, created):
+    source = created(title="Launch event")
+    response = owner_http.post(f"/w/{source['code']}/template", data={"title": "x" * 201})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert f'id="copy-error-{source["code"]}"' in page and "too long" in page
+    listing = owner_http.get("/api/workshops", headers={"Authorization": f"Bearer {OWNER_KEY}"}).get_json()
+    assert [w["title"] for w in listing["workshops"]] == ["Launch event"]
 
 
 def test_only_the_owner_may_use_a_template(http, created):

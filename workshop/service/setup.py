@@ -9,7 +9,7 @@ from typing import Any
 from ..domain import codes, keys
 from ..domain.commands import CreateWorkshop
 from ..domain.entities import Workshop
-from ..domain.setup import check_setup
+from ..domain.setup import check_setup, copy_title
 from ..store.workshops import WorkshopStore
 from .context import Context
 
@@ -48,16 +48,19 @@ def create_workshop(ctx: Context, cmd: CreateWorkshop) -> Created:
     return Created(code=code, facilitator_key=key)
 
 
-def from_template(ctx: Context, source: WorkshopStore) -> Created:
-    """A new workshop with the set-up of `source` (title, question, kinds, groups, assignment,
-    agenda, vote budget and switches) and none of its people, cards, themes or votes."""
+def from_template(ctx: Context, source: WorkshopStore, title: str | None = None) -> Created:
+    """A new workshop with the set-up of `source` (question, kinds, groups, assignment,
+    agenda, vote budget and switches) and none of its people, cards, themes or votes. Its
+    title is `title`, or "<source's title> (copy)" without one (domain/setup.copy_title); the
+    rest can be changed on its dashboard before it starts (`workshop:edit`)."""
     workshop = source.workshop()
+    new_title = copy_title(workshop.title, title)
     live = source.live()
     settings = replace(live.settings, cards_revealed=False, votes_revealed=False, closed=False)
     group_names = [g.name for g in source.groups.all()]
     key = keys.new_secret()
     code = _free_code(ctx)
-    copy = replace(workshop, code=code, created_at=ctx.files.clock())
+    copy = replace(workshop, code=code, title=new_title, created_at=ctx.files.clock())
 
     def init(store: WorkshopStore) -> None:
         with store.atomic():
@@ -82,7 +85,7 @@ def summaries(ctx: Context, *, title_contains: str = "") -> list[dict[str, Any]]
                 | {"closed": False, "unreadable": True}
             )
             continue
-        workshop = store.workshop()
+        workshop = store.stored_workshop()  # another process may run it, and rename it
         found.append(
             {
                 "code": code,

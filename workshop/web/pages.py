@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..domain.commands import CreateWorkshop
 from ..domain.errors import UnknownWorkshop, WorkshopError
+from ..domain.setup import copy_title
 from ..service import access, report_document, setup
 from ..store.workshops import WorkshopStore
 from . import auth, broadcasts, browsers, payloads, qr
@@ -89,7 +90,12 @@ def use_as_template(code: str) -> Any:
     """The owner's "Use as template": a new workshop with this one's set-up and no data."""
     if not auth.is_owner(ctx()):
         return render_template("key.html", code=None, error=None, action=url_for("pages.home")), 401
-    created = setup.from_template(ctx(), lookup(code))
+    title = request.form.get("title")  # left out or blank: "<title> (copy)"
+    try:
+        created = setup.from_template(ctx(), lookup(code), title)
+    except WorkshopError as exc:
+        copy_error = {**body_for(exc)["error"], "workshop": code, "title": title}
+        return _home(copy_error=copy_error), 400
     broadcasts.feed().mark(created.code)
     session["created"] = {"code": created.code, "key": created.facilitator_key}
     return redirect(url_for("pages.facilitate", code=created.code), code=303)
@@ -121,7 +127,7 @@ def qr_svg(code: str) -> Any:
     return Response(qr.svg(ctx().join_url(store.code)), mimetype="image/svg+xml")
 
 
-def _home(form: dict | None = None, form_error: dict | None = None) -> str:
+def _home(form: dict | None = None, form_error: dict | None = None, copy_error: dict | None = None) -> str:
     owner = auth.is_owner(ctx())
     query = request.args.get("q", "").strip()[:200]
     return render_template(
@@ -131,6 +137,8 @@ def _home(form: dict | None = None, form_error: dict | None = None) -> str:
         query=query,
         form=form or {},
         form_error=form_error,
+        copy_error=copy_error,  # a refused title for a template's copy, shown at that workshop
+        copy_title=copy_title,
         join_error=None,
         code=request.args.get("code", ""),
     )
