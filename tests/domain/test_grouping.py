@@ -132,3 +132,9 @@ def test_name_of_cards_sharing_no_word_comes_from_the_shortest():
 
 def test_name_of_no_cards_is_theme():
     assert grouping.name_for([]) == "Theme"
+
+
+def test_two_alike_cards_alone_are_suggested_together():
+    # A room this small has its languages' centres taken away only in part (FULL_CENTRE_CARDS).
+    room = [(1, "Data silos between ministries"), (2, "Les données restent cloisonnées entre ministères")]
+    assert grouping.suggest(room) == [[1, 2]]

@@ -34,6 +34,10 @@ from . import meaning
 from .similarity import STOP_WORDS
 
 CENTRE_PRIOR = 1.0  # how many cards' worth of the room's mean a language's centre starts from
+# A room of fewer cards has its centres taken away only in part (n / 20 of them): the mean of
+# three cards is mostly those cards, and taking it away would set them against each other.
+# Chosen on rooms of 2 to 20 cards drawn from the tuning half; 20 cards and more are unchanged.
+FULL_CENTRE_CARDS = 20
 
 
 @dataclass(frozen=True)
@@ -106,11 +110,12 @@ def word_similarity(bags: Sequence[Sequence[str]], idf: bool = True) -> np.ndarr
 def meaning_similarity(vectors: np.ndarray, langs: Sequence[str], centre: str = "language") -> np.ndarray:
     """Cosine of every pair of sentence vectors once each language's centre is taken away."""
     room = vectors.mean(axis=0)
-    centred = vectors - room if centre == "room" else vectors.copy()
+    part = min(1.0, len(vectors) / FULL_CENTRE_CARDS)
+    centred = vectors - part * room if centre == "room" else vectors.copy()
     for lang in set(langs) if centre == "language" else ():
         rows = [i for i, x in enumerate(langs) if x == lang]
         centre = (vectors[rows].sum(axis=0) + CENTRE_PRIOR * room) / (len(rows) + CENTRE_PRIOR)
-        centred[rows] = vectors[rows] - centre
+        centred[rows] = vectors[rows] - part * centre
     norms = np.linalg.norm(centred, axis=1, keepdims=True)
     centred /= np.where(norms == 0, 1, norms)
     return centred @ centred.T
