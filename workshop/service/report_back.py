@@ -6,7 +6,7 @@ from ..domain import ranking, similarity
 from ..domain.entities import Card, Kind, Participant
 from ..domain.settings import names_shown
 from ..store.workshops import WorkshopStore
-from . import counts
+from . import counts, synthesis_merges
 from .serialisers import View
 
 
@@ -89,6 +89,8 @@ def report(
             "top": synthesis_top,
             "cards": _per_kind(cards, workshop.kinds),
             "shared_themes": shared_themes(store, names),
+            # Alike lines the facilitator merged, each with its groups' parts (#17).
+            "merged": synthesis_merges.merged_lines(store, names),
         },
     }
 

@@ -137,6 +137,17 @@ def _v7_declined_suggestions(db: sqlite_utils.Database) -> None:
     db["declined_suggestions"].create_index(["group_id", "card_ids"], unique=True)
 
 
+def _v8_synthesis_decisions(db: sqlite_utils.Database) -> None:
+    """The facilitator's decisions on alike lines of the synthesis: merged into one line
+    under a name, or declined; keys like "theme:4,card:17", sorted."""
+    db["synthesis_decisions"].create(
+        {"id": int, "keys": str, "decision": str, "name": str, "decided_at": float},
+        pk="id",
+        not_null={"keys", "decision", "decided_at"},
+    )
+    db["synthesis_decisions"].create_index(["keys"], unique=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_foundation,
     _v2_facilitation,
@@ -145,6 +156,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_browser,
     _v6_spotlight,
     _v7_declined_suggestions,
+    _v8_synthesis_decisions,
 ]
 LATEST = len(MIGRATIONS)
 
