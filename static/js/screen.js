@@ -133,7 +133,9 @@ function putCard(card) {
   const old = model.cards.get(card.id);
   if (card.hidden) model.cards.delete(card.id);
   else model.cards.set(card.id, card);
-  refresh(card.group_id, !old);
+  // A new card goes on top, where the column's first page will show it; the column keeps
+  // turning meanwhile, or a busy group's later pages would never come round.
+  refresh(card.group_id);
   if (old && old.group_id !== card.group_id) refresh(old.group_id);
 }
 
@@ -264,8 +266,8 @@ function entryNode(entry, place) {
     el('ol', { class: 'cards' }, cards.map(cardItem)));
 }
 
-/** Redraws a group's column; `fromTop` shows its first page again (a new card is up there). */
-function refresh(groupId, fromTop = false) {
+/** Redraws a group's column, on the page it was showing. */
+function refresh(groupId) {
   const col = columns.get(groupId);
   if (!col) return;
   const board = boardOf(groupId);
@@ -274,8 +276,7 @@ function refresh(groupId, fromTop = false) {
   // What a page shows, in order: each card, and each theme that has no card yet.
   col.units = [...col.list.querySelectorAll('li.card, li.screen-theme')]
     .filter((li) => li.classList.contains('card') || !li.querySelector('li.card'));
-  if (fromTop) col.start = 0;
-  paginate(col, fromTop);
+  paginate(col);
   if (model.spotlight) drawSpotlightNow(); // its card or theme may have changed or gone
 }
 

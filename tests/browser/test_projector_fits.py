@@ -268,6 +268,37 @@ def test_every_card_is_whole_and_large_or_counted_and_turned_into_view(projector
         picture(page, "projector-brainstorm")
 
 
+def test_a_busy_group_still_turns_every_page_while_new_cards_arrive(projector, server):
+    room = Room(server, [30])
+    page = projector(room, "720p")
+    expect(page.locator("#groups li.card")).to_have_count(30, timeout=TIMEOUT)
+    posting = threading.Event()
+
+    def keep_posting() -> None:  # a card every half page, faster than the pages turn
+        for i in range(200):
+            if posting.wait(ROTATE / 2):
+                return
+            card = {"kind": "challenge", "text": f"Late idea {i}", "client_id": f"late-{i}"}
+            room.call(room.phones[0], "card:add", card)
+
+    first = {str(c["id"]) for c in room.cards[0]}
+    seen: set[str] = set()
+    poster = threading.Thread(target=keep_posting)
+    poster.start()
+    try:
+        deadline = time.monotonic() + ROTATE * 40
+        while not first <= seen and time.monotonic() < deadline:
+            found = measure(page)
+            assert found["problems"] == []
+            seen.update(found["columns"][0]["shown"])
+            time.sleep(ROTATE / 3)
+    finally:
+        posting.set()
+        poster.join()
+    assert first <= seen, f"the pages with {sorted(first - seen)} never came round"
+    room.close()
+
+
 def test_high_contrast_type_is_larger_and_still_hides_nothing_silently(projector, rooms):
     room = rooms(8)
     total = sum(len(c) for c in room.cards.values())
