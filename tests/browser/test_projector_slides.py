@@ -239,3 +239,25 @@ def test_the_spotlight_puts_one_card_or_theme_full_screen_and_gives_the_screen_b
     expect(page.locator("main")).not_to_have_class(re.compile("is-spotlit"))
     assert page.evaluate("() => getComputedStyle(document.querySelector('#groups')).visibility") == "visible"
     room.close()
+
+
+def test_the_synthesis_shows_a_merged_line_with_each_groups_part(projector, server):
+    room = Room(server, [3, 3])
+    room.call(room.fac, "phase:set", {"index": CLUSTER})
+    made = [
+        steer(room, "theme:create", {"group_id": group, "name": name})["theme"]
+        for group, name in zip(room.groups, ["Procurement rules", "Buying from start-ups"], strict=True)
+    ]
+    items = [f"theme:{theme['id']}" for theme in made]
+    steer(room, "synthesis:merge", {"items": items, "name": "Public purchasing"})
+    room.call(room.fac, "phase:set", {"index": REPORT})
+    room.call(room.fac, "report:show", {"synthesis": True})
+    page = projector(room, "720p")
+    across = page.locator("#report .slide-themes")
+    expect(across.locator("h3")).to_contain_text("Across groups", timeout=TIMEOUT)
+    line = across.locator(".report-merged")
+    expect(line.locator(".report-text")).to_have_text("Public purchasing")
+    parts = "North: Procurement rules · South: Buying from start-ups"
+    expect(line.locator(".report-meta")).to_have_text(parts)
+    check_slide(page, SIZES["720p"][2])
+    room.close()

@@ -37,11 +37,21 @@ function groupSlide(report, kinds) {
     columns([themes, ...kindColumns(part.top, part.cards, kinds, false)]));
 }
 
+/**
+ * The synthesis: the room's top items a kind, each naming its group; then what several groups
+ * share: the lines the facilitator merged (each part with its group and words), and the
+ * themes of alike names in two groups or more.
+ */
 function synthesis(s, kinds) {
-  const shared = s.shared_themes.length > 0 && column(t('Themes shared by several groups'), s.shared_themes.length,
-    { class: 'slide-themes' }, s.shared_themes.map((th) => el('li', { class: 'report-theme' },
-      el('span', { class: 'report-text', dir: 'auto' }, th.name),
-      el('span', { class: 'report-meta', dir: 'auto' }, th.groups.join(' · ')))));
+  const merged = (s.merged || []).map((line) => el('li', { class: 'report-theme report-merged' },
+    el('span', { class: 'report-text', dir: 'auto' }, line.name),
+    el('span', { class: 'report-meta' }, line.lines.flatMap((part, i) => [i > 0 && ' · ',
+      el('strong', { dir: 'auto' }, part.group), ': ', el('span', { dir: 'auto' }, part.text)]))));
+  const themes = s.shared_themes.map((th) => el('li', { class: 'report-theme' },
+    el('span', { class: 'report-text', dir: 'auto' }, th.name),
+    el('span', { class: 'report-meta', dir: 'auto' }, th.groups.join(' · '))));
+  const across = [...merged, ...themes];
+  const shared = across.length > 0 && column(t('Across groups'), across.length, { class: 'slide-themes' }, across);
   return el('div', { class: 'slide', 'data-view': 'synthesis' },
     el('h2', { class: 'report-title' }, t('Synthesis: the whole room')),
     columns([...kindColumns(s.top, s.cards, kinds, true), shared]));
