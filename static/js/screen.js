@@ -112,6 +112,15 @@ socket.on('report:changed', ({ report }) => {
   if (report.view === 'synthesis') say(t('Report back: the synthesis of the whole room.'));
   else if (part) say(t('Report back: {group}.', { group: part.name }));
 });
+socket.on('workshop:edited', ({ workshop, kinds, phase }) => { // new words from the facilitator
+  model.kinds = kinds;
+  model.question = workshop.question;
+  model.phase = phase;
+  $('workshop-title').textContent = workshop.title;
+  drawBoard();
+  drawRun();
+  drawSpotlightNow();
+});
 socket.on('spotlight:changed', ({ spotlight }) => {
   model.spotlight = spotlight;
   drawSpotlightNow();

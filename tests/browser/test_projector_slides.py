@@ -261,3 +261,19 @@ def test_the_synthesis_shows_a_merged_line_with_each_groups_part(projector, serv
     expect(line.locator(".report-meta")).to_have_text(parts)
     check_slide(page, SIZES["720p"][2])
     room.close()
+
+
+def test_the_projector_takes_the_facilitators_new_words_at_once(projector, server):
+    room = Room(server, [2])
+    page = projector(room, "720p")
+    expect(page.locator("#groups li.card")).to_have_count(2, timeout=TIMEOUT)
+    edit = {
+        "title": "Launch of the network",
+        "question": "What stands in the way?",
+        "kinds": [{"id": "challenge", "label": "Obstacle"}],
+    }
+    room.call(room.fac, "workshop:edit", edit)
+    expect(page.locator("#workshop-title")).to_have_text("Launch of the network", timeout=TIMEOUT)
+    expect(page.locator("#question")).to_have_text("What stands in the way?")
+    expect(page.locator("#groups li.card[data-kind='challenge'] .card-kind").first).to_have_text("Obstacle")
+    room.close()
