@@ -297,6 +297,7 @@ def payload(w: World, event: str) -> dict[str, Any]:
         "groups:shuffle": {"strategy": "balanced"},
         "phase:set": {"index": 1},
         "agenda:set": {"agenda": [{"kind": "join"}, {"kind": "brainstorm", "minutes": 5}]},
+        "workshop:edit": {"title": "Launch, day 2", "kinds": [{"id": "challenge", "label": "Hurdle"}]},
         "timer:start": {"seconds": 60},
         "timer:pause": {},
         "timer:resume": {},

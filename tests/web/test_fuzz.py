@@ -143,6 +143,23 @@ PLAUSIBLE: dict[str, Any] = {
     "participant_ids": st.one_of(st.lists(IDS, max_size=12), ANYTHING),
     "joined_within_minutes": st.one_of(st.integers(-1, 1500), INTS),
     "silent_only": BOOLS,
+    "title": TEXT,
+    "question": TEXT,
+    "kinds": st.one_of(
+        st.lists(
+            st.one_of(
+                st.fixed_dictionaries(
+                    {
+                        "id": st.one_of(st.sampled_from(["challenge", "opportunity", "idea"]), TEXT),
+                        "label": TEXT,
+                    }
+                ),
+                ANYTHING,
+            ),
+            max_size=10,
+        ),
+        ANYTHING,
+    ),
 }
 
 # Every client event and the fields its payload has (docs/protocol.md).
@@ -173,6 +190,7 @@ FACILITATOR_EVENTS = {
     "groups:shuffle": ["strategy"],
     "phase:set": ["index"],
     "agenda:set": ["agenda"],
+    "workshop:edit": ["title", "question", "kinds"],
     "timer:start": ["seconds"],
     "timer:pause": [],
     "timer:resume": [],
@@ -191,6 +209,10 @@ FACILITATOR_EVENTS = {
     "theme:rename": ["theme_id", "name"],
     "theme:delete": ["theme_id"],
     "theme:suggest": ["group_id"],
+    "theme:decline": ["group_id", "card_ids"],
+    "synthesis:suggest": [],
+    "synthesis:merge": ["items", "name"],
+    "synthesis:decline": ["items"],
     "votes:reveal": [],
     "votes:hide": [],
     "report:show": ["group_id", "synthesis"],
@@ -325,6 +347,12 @@ class Rig:
                 assert isinstance(text, str) and 1 <= len(text) <= 500, (card_id, text)
                 assert text == text.strip(), (card_id, text)
                 text.encode("utf-8")  # no lone surrogate was stored
+            title, question, kinds = db.execute("SELECT title, question, kinds FROM workshop").fetchone()
+            labels = [k["label"] for k in json.loads(kinds)]
+            for value, limit in ((title, 200), (question, 1000), *((label, 40) for label in labels)):
+                assert 1 <= len(value) <= limit and value == value.strip(), value
+                value.encode("utf-8")
+            assert len({label.casefold() for label in labels}) == len(labels), labels
             for table, column in (("participants", "name"), ("participants", "organisation")):
                 for (value,) in db.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL"):
                     value.encode("utf-8")

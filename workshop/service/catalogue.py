@@ -23,6 +23,7 @@ from ..domain.commands import (
     CorrectCard,
     CreateTheme,
     EditCard,
+    EditWorkshop,
     Empty,
     GroupRef,
     Join,
@@ -47,7 +48,7 @@ from ..domain.commands import (
 )
 from ..domain.permissions import ANY_PHASE, CARD_PHASES, MUST_NOT_HAVE_JOINED, VOTE_PHASES, Permission
 from ..store.workshops import WorkshopStore
-from . import cards, joining, moderation, people, steering, themes, voting
+from . import cards, editing, joining, moderation, people, steering, themes, voting
 from .actors import ATTENDEE, Actor
 from .context import Context
 from .outcome import Outcome
@@ -98,6 +99,7 @@ EVENTS: tuple[Event, ...] = (
     Event("groups:shuffle",      Shuffle,            people.shuffle_groups,      STEER),
     Event("phase:set",           SetPhase,           steering.set_phase,         STEER),
     Event("agenda:set",          SetAgenda,          steering.set_agenda,        STEER),
+    Event("workshop:edit",       EditWorkshop,       editing.edit_workshop,      STEER),
     Event("timer:start",         TimerSeconds,       steering.start_timer,       STEER),
     Event("timer:pause",         Empty,              steering.pause_timer,       STEER),
     Event("timer:resume",        Empty,              steering.resume_timer,      STEER),

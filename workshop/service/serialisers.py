@@ -25,6 +25,10 @@ def workshop_view(workshop: Workshop, join_url: str) -> View:
     }
 
 
+def kinds_view(workshop: Workshop) -> list[View]:
+    return [{"id": k.id, "label": k.label} for k in workshop.kinds]
+
+
 def group_view(group: Group) -> View:
     return {
         "id": group.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 
 from ..domain import phases, votes
-from ..domain.entities import Group, Participant
+from ..domain.entities import Group, Participant, Workshop
 from ..domain.settings import cards_blurred, names_shown
 from ..store.votes import Tally
 from ..store.workshops import Live, WorkshopStore
@@ -32,29 +32,29 @@ def _common(store: WorkshopStore, ctx: Context, role: str) -> View:
 
 # The set-up, groups, agenda and settings as views, per store, with the objects they were
 # made from: in a join burst a thousand phones ask for the same ones.
-_built: weakref.WeakKeyDictionary[WorkshopStore, tuple[Live, tuple[Group, ...], View]] = (
+_built: weakref.WeakKeyDictionary[WorkshopStore, tuple[Live, tuple[Group, ...], Workshop, View]] = (
     weakref.WeakKeyDictionary()
 )
 
 
 def _public(store: WorkshopStore, ctx: Context, live: Live) -> View:
-    """The parts of `state` every role shares, rebuilt only when the running state or the
-    groups have changed (the store replaces those objects on every change). Shared between
-    states: never modified in place."""
+    """The parts of `state` every role shares, rebuilt only when the running state, the
+    groups or the set-up (`workshop:edit`) have changed (the store replaces those objects on
+    every change). Shared between states: never modified in place."""
     groups = store.groups.snapshot()
-    kept = _built.get(store)
-    if kept is not None and kept[0] is live and kept[1] is groups:
-        return kept[2]
     workshop = store.workshop()
+    kept = _built.get(store)
+    if kept is not None and kept[0] is live and kept[1] is groups and kept[2] is workshop:
+        return kept[3]
     view = {
         "workshop": serialisers.workshop_view(workshop, ctx.join_url(workshop.code)),
-        "kinds": [{"id": k.id, "label": k.label} for k in workshop.kinds],
+        "kinds": serialisers.kinds_view(workshop),
         "groups": [serialisers.group_view(g) for g in groups],
         "agenda": serialisers.agenda_view(live),
         "phase": serialisers.phase_view(live, workshop),
         "settings": serialisers.settings_view(live),
     }
-    _built[store] = (live, groups, view)
+    _built[store] = (live, groups, workshop, view)
     return view
 
 
