@@ -172,13 +172,41 @@ def projector(chromium):
         context.close()
 
 
-# What a person in the room would notice, measured in the page: for each card shown, its text
-# inside the viewport, not clipped by an ancestor that hides overflow, not covered at its
-# centre, and its type size; for each column, the cards it does not show and what it says.
-MEASURE = """() => {
+# What a person in the room would notice of one text in the page: outside the viewport,
+# clipped by an ancestor that hides overflow, or covered at its centre. `box` is the element
+# whose rectangle must be whole, `text` the text whose centre only `owner` (the item) may hold.
+NOTICED = """
+const noticed = (box, text, where, owner = box) => {
+  const problems = [];
+  const inside = (r, b) => r.left >= b.left - 1 && r.right <= b.right + 1
+    && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+  const r = box.getBoundingClientRect();
+  if (!inside(r, { left: 0, top: 0, right: innerWidth, bottom: innerHeight })) {
+    problems.push(`${where} is outside the viewport`);
+  }
+  for (let a = box.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible';
+    if (clips && !inside(r, a.getBoundingClientRect())) {
+      problems.push(`${where} is clipped by ${a.tagName}.${a.className}`);
+      break;
+    }
+  }
+  const t = text.getBoundingClientRect();
+  const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
+  const by = hit ? hit.className : 'nothing';
+  if (!hit || !owner.contains(hit)) problems.push(`${where} is covered by ${by}`);
+  return problems;
+};
+"""
+
+# For each column of the board: the cards it shows and what a person would notice of each
+# (NOTICED), its type size, the cards it does not show and what it says of them.
+MEASURE = (
+    """() => {"""
+    + NOTICED
+    + """
   const vw = innerWidth, vh = innerHeight, problems = [], columns = [];
-  const inside = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1
-    && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
   let smallest = Infinity, squeezed = Infinity;
   for (const col of document.querySelectorAll('#groups .screen-group')) {
     const cards = [...col.querySelectorAll('li.card')];
@@ -187,21 +215,8 @@ MEASURE = """() => {
       if (li.closest('[hidden]') || li.offsetParent === null) continue;
       shown.push(li.dataset.cardId);
       const text = li.querySelector('.card-text');
-      const r = text.getBoundingClientRect();
       const where = `card ${li.dataset.cardId} "${text.textContent.slice(0, 30)}"`;
-      const screen = { left: 0, top: 0, right: vw, bottom: vh };
-      if (!inside(r, screen)) problems.push(`${where} is outside the viewport`);
-      for (let a = li.parentElement; a && a !== document.documentElement; a = a.parentElement) {
-        const s = getComputedStyle(a);
-        const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible';
-        if (clips && !inside(r, a.getBoundingClientRect())) {
-          problems.push(`${where} is clipped by ${a.tagName}.${a.className}`);
-          break;
-        }
-      }
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      const by = hit ? `${hit.tagName}.${hit.className}` : 'nothing';
-      if (!hit || !li.contains(hit)) problems.push(`${where} is covered by ${by}`);
+      problems.push(...noticed(text, text, where, li));
       const px = parseFloat(getComputedStyle(text).fontSize);
       if (li.classList.contains('is-squeezed')) squeezed = Math.min(squeezed, px);
       else smallest = Math.min(smallest, px);
@@ -214,6 +229,7 @@ MEASURE = """() => {
   if (page.scrollHeight > vh + 1 || page.scrollWidth > vw + 1) problems.push('the page scrolls');
   return { problems, columns, smallest, squeezed };
 }"""
+)
 
 
 def measure(page) -> dict:

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import TIMEOUT, picture
-from tests.browser.test_projector_fits import SIZES, Room, chromium, projector, rooms, server
+from tests.browser.test_projector_fits import NOTICED, SIZES, Room, chromium, projector, rooms, server
 
 __all__ = ["chromium", "projector", "rooms", "server"]  # the fixtures, shared with the board's tests
 
@@ -35,13 +35,13 @@ THEMES = [
     "Cross-border cooperation",
 ]
 
-# For each column of the slide: its items, which are shown, and the problems a person in the
-# room would notice with them (outside the viewport, clipped by an ancestor, covered at the
-# centre); the smallest type of an item's text; whether the page scrolls.
-MEASURE = """() => {
+# For each column of the slide: its items, which are shown, and what a person in the room
+# would notice of each (NOTICED); the smallest type of an item's text; whether the page scrolls.
+MEASURE = (
+    """() => {"""
+    + NOTICED
+    + """
   const vw = innerWidth, vh = innerHeight, problems = [], columns = [];
-  const inside = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1
-    && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
   let smallest = Infinity, squeezed = Infinity;
   for (const col of document.querySelectorAll('#report .slide-col')) {
     const items = [...col.querySelectorAll('.slide-items > li')];
@@ -50,23 +50,8 @@ MEASURE = """() => {
       if (li.hidden) continue;
       shown += 1;
       const text = li.querySelector('.report-text');
-      const r = li.getBoundingClientRect();
       const where = `${col.querySelector('h3').textContent}: "${text.textContent.slice(0, 30)}"`;
-      if (!inside(r, { left: 0, top: 0, right: vw, bottom: vh })) {
-        problems.push(`${where} is outside the viewport`);
-      }
-      for (let a = li.parentElement; a && a !== document.documentElement; a = a.parentElement) {
-        const s = getComputedStyle(a);
-        const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible';
-        if (clips && !inside(r, a.getBoundingClientRect())) {
-          problems.push(`${where} is clipped by ${a.tagName}.${a.className}`);
-          break;
-        }
-      }
-      const t = text.getBoundingClientRect();
-      const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
-      const by = hit ? hit.className : 'nothing';
-      if (!hit || !li.contains(hit)) problems.push(`${where} is covered by ${by}`);
+      problems.push(...noticed(li, text, where));
       const px = parseFloat(getComputedStyle(text).fontSize);
       if (li.classList.contains('is-squeezed')) squeezed = Math.min(squeezed, px);
       else smallest = Math.min(smallest, px);
@@ -82,6 +67,7 @@ MEASURE = """() => {
   const title = document.querySelector('#report .report-title').textContent;
   return { problems, columns, smallest, squeezed, title };
 }"""
+)
 
 
 def check_slide(page, least: int) -> dict:
