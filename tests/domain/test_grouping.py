@@ -138,3 +138,9 @@ def test_two_alike_cards_alone_are_suggested_together():
     # A room this small has its languages' centres taken away only in part (FULL_CENTRE_CARDS).
     room = [(1, "Data silos between ministries"), (2, "Les données restent cloisonnées entre ministères")]
     assert grouping.suggest(room) == [[1, 2]]
+
+
+def test_a_short_text_takes_the_language_of_the_room():
+    # langdetect reads "Data silos" as Finnish; two words tell too little to go by.
+    assert grouping.languages(["Data silos", "Staff exchanges between innovation agencies"]) == ["en", "en"]
+    assert grouping.suggest([(1, "Data silos"), (2, "Silos of data")]) == [[1, 2]]

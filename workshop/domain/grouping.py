@@ -125,6 +125,17 @@ def meaning_similarity(vectors: np.ndarray, langs: Sequence[str], centre: str = 
     return centred @ centred.T
 
 
+SHORT_WORDS = 3  # a text of fewer words is too short to tell its language by
+
+
+def languages(texts: Sequence[str]) -> list[str]:
+    """Each text's language; a short one ("Data silos") takes the room's main language, as
+    letters that few tell nothing reliable (langdetect reads "Data silos" as Finnish)."""
+    long = [t for t in texts if len(_WORD.findall(t)) >= SHORT_WORDS]
+    main = meaning.main_language(long)
+    return [meaning.language_of(t) if len(_WORD.findall(t)) >= SHORT_WORDS else main for t in texts]
+
+
 def _centred_part(n: int) -> float:
     return min(1.0, n / FULL_CENTRE_CARDS)
 
@@ -138,7 +149,7 @@ def threshold_for(n: int, method: Method = SHIPPED) -> float:
 
 def similarity(texts: Sequence[str], method: Method = SHIPPED) -> np.ndarray:
     """How alike every pair of texts is (see the module's docstring)."""
-    langs = [meaning.language_of(t) for t in texts]
+    langs = languages(texts)
     words = word_similarity([stems(t, lang) for t, lang in zip(texts, langs, strict=True)], method.idf)
     if not method.meaning:
         return words
