@@ -308,6 +308,10 @@ def payload(w: World, event: str) -> dict[str, Any]:
         "theme:rename": {"theme_id": w.theme, "name": "Data silos"},
         "theme:delete": {"theme_id": w.theme},
         "theme:suggest": {"group_id": finance},
+        "theme:decline": {"group_id": finance, "card_ids": [w.card, w.second_card]},
+        "synthesis:suggest": {},
+        "synthesis:merge": {"items": [f"card:{w.second_card}", f"theme:{w.theme}"], "name": "Silos"},
+        "synthesis:decline": {"items": [f"card:{w.second_card}", f"theme:{w.theme}"]},
         "votes:reveal": {},
         "votes:hide": {},
         "report:show": {"group_id": finance},
@@ -507,6 +511,9 @@ def test_every_event_says_whether_a_closed_workshop_allows_it():
         "spotlight:show",  # a card or theme put full screen during the report
         "spotlight:clear",
         "theme:suggest",
+        "synthesis:suggest",  # merging alike lines of the synthesis is part of reporting
+        "synthesis:merge",
+        "synthesis:decline",
         "workshop:close",
         "workshop:reopen",
     }

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import permissions
+from ..domain.alike import DeclineLines, MergeLines
 from ..domain.commands import (
     AddCard,
     AddGroup,
@@ -47,8 +48,9 @@ from ..domain.commands import (
     TimerSeconds,
 )
 from ..domain.permissions import ANY_PHASE, CARD_PHASES, MUST_NOT_HAVE_JOINED, VOTE_PHASES, Permission
+from ..domain.suggestions import DeclineSuggestion
 from ..store.workshops import WorkshopStore
-from . import cards, editing, joining, moderation, people, steering, themes, voting
+from . import cards, editing, joining, moderation, people, steering, synthesis_merges, themes, voting
 from .actors import ATTENDEE, Actor
 from .context import Context
 from .outcome import Outcome
@@ -118,6 +120,10 @@ EVENTS: tuple[Event, ...] = (
     Event("theme:rename",        RenameTheme,        themes.rename_theme,        STEER),
     Event("theme:delete",        ThemeRef,           themes.delete_theme,        STEER),
     Event("theme:suggest",       GroupRef,           themes.suggest_themes,      SHOW),
+    Event("theme:decline",       DeclineSuggestion,  themes.decline_suggestion,  STEER),
+    Event("synthesis:suggest",   Empty,              synthesis_merges.suggest_merges, SHOW),
+    Event("synthesis:merge",     MergeLines,         synthesis_merges.merge_lines,    SHOW),
+    Event("synthesis:decline",   DeclineLines,       synthesis_merges.decline_lines,  SHOW),
     Event("card:theme",          SetCardTheme,       themes.set_card_theme,      STEER),
     Event("card:merge",          MergeCards,         themes.merge_cards,         STEER),
     Event("votes:reveal",        Empty,              voting.reveal_votes,        SHOW),
