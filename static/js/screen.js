@@ -316,11 +316,7 @@ function paginate(col, restart = false) {
       th.hidden = units.includes(th) ? th.hidden : !th.querySelector('li.card:not([hidden])');
     });
   };
-  units.forEach((u) => { // squeezed for another page or another size: measure afresh
-    if (!u.classList.contains('is-squeezed')) return;
-    u.classList.remove('is-squeezed');
-    u.style.fontSize = '';
-  });
+  units.forEach(unsqueeze); // squeezed for another page or another size: measure afresh
   show(units.length);
   more.hidden = true;
   more.textContent = '';
@@ -363,6 +359,37 @@ function squeeze(col, unit) {
     unit.style.fontSize = `${base * scale}px`;
     unit.classList.add('is-squeezed');
   }
+  if (firstCut(col) === col.start) shorten(col, unit);
+}
+
+/**
+ * The last resort, for a card still too long at 80% (500 characters among twelve groups at
+ * 1280x720): its text ends in an ellipsis after the lines that fit, and the card says it was
+ * shortened, so nothing is cut off unannounced; the spotlight shows it whole.
+ */
+function shorten(col, unit) {
+  const text = unit.querySelector('.card-text');
+  unit.classList.add('is-shortened');
+  unit.querySelector('.card-kind').append(el('span', { class: 'card-shortened' }, ` · ${t('shortened')}`));
+  const room = col.list.parentElement.getBoundingClientRect().bottom - frameBelow(unit);
+  const below = unit.getBoundingClientRect().bottom - text.getBoundingClientRect().bottom;
+  const line = parseFloat(getComputedStyle(text).lineHeight);
+  let lines = Math.max(1, Math.floor((room - below - text.getBoundingClientRect().top) / line));
+  text.style.webkitLineClamp = String(lines);
+  while (lines > 1 && firstCut(col) === col.start) {
+    lines -= 1;
+    text.style.webkitLineClamp = String(lines);
+  }
+}
+
+/** Undoes squeeze() and shorten(), to measure a card afresh. */
+function unsqueeze(unit) {
+  if (!unit.classList.contains('is-squeezed')) return;
+  unit.classList.remove('is-squeezed', 'is-shortened');
+  unit.style.fontSize = '';
+  const text = unit.querySelector('.card-text');
+  if (text) text.style.webkitLineClamp = '';
+  unit.querySelectorAll('.card-shortened').forEach((n) => n.remove());
 }
 
 /** The room a theme's frame takes under a card of that theme (its padding and border). */

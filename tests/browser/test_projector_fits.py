@@ -13,6 +13,7 @@ import itertools
 import re
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 import socketio
@@ -58,7 +59,10 @@ class Room:
     """A workshop on a live server, driven by python-socketio clients: a facilitator and a
     phone per group."""
 
-    def __init__(self, server: LiveServer, counts: list[int], votes_per_person: int = 3) -> None:
+    def __init__(
+        self, server: LiveServer, counts: list[int], votes_per_person: int = 3, text: Callable = text_of
+    ) -> None:
+        self.text = text
         self.workshop = server.create_workshop(
             title="Digital public services",
             question="What holds you back?",
@@ -109,7 +113,7 @@ class Room:
         made = []
         for i in range(count):
             kind = "opportunity" if i % 3 == 2 else "challenge"
-            payload = {"kind": kind, "text": text_of(index, i), "client_id": f"g{index}-{i}"}
+            payload = {"kind": kind, "text": self.text(index, i), "client_id": f"g{index}-{i}"}
             made.append(self.call(self.phones[index], "card:add", payload)["card"])
             time.sleep(0.06)  # an attendee's connection may send 20 events a second
         self.cards[index] = made
@@ -312,6 +316,36 @@ def test_a_busy_group_still_turns_every_page_while_new_cards_arrive(projector, s
         posting.set()
         poster.join()
     assert first <= seen, f"the pages with {sorted(first - seen)} never came round"
+    room.close()
+
+
+# The longest card the app takes (500 characters), in a right-to-left script too.
+LONGEST = ("Les règles des marchés publics " * 17)[:500]
+ARABIC = ("قواعد الشراء العام تمنع الشركات الناشئة من المشاركة " * 10)[:500]
+
+
+def longest_of(group: int, i: int) -> str:
+    """Every third card as long as a card may be, the others short."""
+    if i % 3 == 0:
+        return f"{(LONGEST, ARABIC)[group % 2][:490]} ({group}.{i})"
+    return text_of(group, i)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_longest_cards_among_twelve_groups_are_whole_or_marked_shortened(projector, server, size):
+    room = Room(server, [4] * 12, text=longest_of)
+    page = projector(room, size)
+    expect(page.locator("#groups li.card")).to_have_count(48, timeout=TIMEOUT)
+    seen = watch_rotation(page, 48, rounds_for=ROTATE * 8 + 5, least=SIZES[size][2])
+    assert sum(len(s) for s in seen.values()) == 48
+    # A card too long for its column even in smaller type is shortened where all can see it:
+    # it ends in an ellipsis and says so, and the spotlight shows it whole.
+    shortened = page.locator("#groups li.card.is-shortened")
+    for card in shortened.all():
+        expect(card.locator(".card-shortened")).to_be_visible()
+    if size == "720p":
+        assert shortened.count() > 0  # 490 characters in a sixth of 1280 px cannot fit whole
+        picture(page, "projector-longest")
     room.close()
 
 
