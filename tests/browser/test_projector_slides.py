@@ -17,7 +17,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import TIMEOUT, picture
-from tests.browser.test_projector_fits import NOTICED, SIZES, Room, chromium, projector, rooms, server
+from tests.browser.test_projector_fits import (
+    NOTICED,
+    SIZES,
+    Room,
+    chromium,
+    longest_of,
+    projector,
+    rooms,
+    server,
+)
 
 __all__ = ["chromium", "projector", "rooms", "server"]  # the fixtures, shared with the board's tests
 
@@ -262,4 +271,25 @@ def test_the_projector_takes_the_facilitators_new_words_at_once(projector, serve
     expect(page.locator("#workshop-title")).to_have_text("Launch of the network", timeout=TIMEOUT)
     expect(page.locator("#question")).to_have_text("What stands in the way?")
     expect(page.locator("#groups li.card[data-kind='challenge'] .card-kind").first).to_have_text("Obstacle")
+    room.close()
+
+
+def test_slides_of_the_longest_cards_still_fit(projector, server):
+    room = Room(server, [7, 7], text=longest_of)
+    for index, phone in enumerate(room.phones):  # a long card on top of each kind
+        room.call(room.fac, "phase:set", {"index": VOTE})
+        for i in (0, 3):
+            cast = {"card_id": room.cards[index][i]["id"], "client_id": f"long-{index}-{i}"}
+            room.call(phone, "vote:cast", cast)
+    room.call(room.fac, "votes:reveal", {})
+    room.call(room.fac, "phase:set", {"index": REPORT})
+    room.call(room.fac, "report:show", {"group_id": room.groups[1]})
+    page = projector(room, "720p")
+    expect(page.locator("#report .report-title")).to_have_attribute("data-group-id", str(room.groups[1]))
+    check_slide(page, SIZES["720p"][2])
+    room.call(room.fac, "report:show", {"synthesis": True})
+    expect(page.locator("#report .slide")).to_have_attribute("data-view", "synthesis", timeout=TIMEOUT)
+    check_slide(page, SIZES["720p"][2])
+    expect(page.locator("#report .report-item.is-shortened .shortened-mark").first).to_be_visible()
+    picture(page, "projector-synthesis-longest")
     room.close()
