@@ -144,3 +144,8 @@ def test_a_short_text_takes_the_language_of_the_room():
     # langdetect reads "Data silos" as Finnish; two words tell too little to go by.
     assert grouping.languages(["Data silos", "Staff exchanges between innovation agencies"]) == ["en", "en"]
     assert grouping.suggest([(1, "Data silos"), (2, "Silos of data")]) == [[1, 2]]
+
+
+def test_a_card_without_a_word_that_says_something_is_in_no_suggestion():
+    room = [(1, "🙂🙂"), (2, "!!!"), (3, "the and of"), (4, "Data silos"), (5, "Data silos!")]
+    assert grouping.suggest(room) == [[4, 5]]

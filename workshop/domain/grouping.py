@@ -89,6 +89,10 @@ def _stemmer(lang: str):
     return snowballstemmer.stemmer(_STEMMERS.get(lang, "english"))
 
 
+def _meaningful(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.casefold()) if w not in _STOP and len(w) > 1 and not w.isdigit()]
+
+
 @lru_cache(maxsize=5000)
 def stems(text: str, lang: str) -> tuple[str, ...]:
     """The word stems of a text that say something, in the order they come."""
@@ -182,8 +186,9 @@ def average_linkage(alike: np.ndarray, threshold: float) -> list[list[int]]:
 
 def suggest(items: Sequence[tuple[int, str]], method: Method = SHIPPED) -> list[list[int]]:
     """Ids of alike texts, in sets of two or more, largest first (ties by first id)."""
-    # Sorted by id first, so that the order the cards come in changes nothing.
-    items = sorted(items)
+    # Sorted by id first, so that the order the cards come in changes nothing. A card with no
+    # word that says something ("🙂", "!!!", "the and of") is like nothing: it is left out.
+    items = sorted((i, t) for i, t in items if _meaningful(t))
     if len(items) < 2:
         return []
     ids = [item_id for item_id, _ in items]
