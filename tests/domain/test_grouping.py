@@ -149,3 +149,9 @@ def test_a_short_text_takes_the_language_of_the_room():
 def test_a_card_without_a_word_that_says_something_is_in_no_suggestion():
     room = [(1, "🙂🙂"), (2, "!!!"), (3, "the and of"), (4, "Data silos"), (5, "Data silos!")]
     assert grouping.suggest(room) == [[4, 5]]
+
+
+def test_a_name_spells_a_word_as_the_room_does_not_as_a_typo():
+    texts = ["Procurment rules block small supliers", "Pre-commercial procurement is rarely used"]
+    room = [*texts, "Procurement rules block small suppliers"]
+    assert grouping.name_for(texts, "en", room=room) == "Procurement"

@@ -74,7 +74,11 @@ def offers(lines: Sequence[Line], decided: Collection[tuple[str, ...]]) -> list[
             continue
         keys = tuple(sorted(m.key for m in members))
         if keys not in decided:
-            found.append(Offer(keys, grouping.name_for([m.text for m in members], language)))
+            found.append(
+                Offer(
+                    keys, grouping.name_for([m.text for m in members], language, room=[x.text for x in lines])
+                )
+            )
     return found
 
 

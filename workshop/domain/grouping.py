@@ -201,12 +201,15 @@ def suggest(items: Sequence[tuple[int, str]], method: Method = SHIPPED) -> list[
     return sorted(sets, key=lambda s: (-len(s), s[0]))
 
 
-def name_for(texts: Sequence[str], language: str | None = None, *, most: int = 3) -> str:
+def name_for(
+    texts: Sequence[str], language: str | None = None, *, most: int = 3, room: Sequence[str] = ()
+) -> str:
     """A short name for a set of alike texts: the words they share, in the room's language.
 
     The words come from the texts in `language` (all of them when none is in it): the stems
     that at least a third of them (and two) use, the most used first, each spelt as the cards spelt it
-    most often, in the order the cards first use them. When they share no word, the words
+    most often (the way `room`, the whole room's texts, spells it more on a tie), in the order
+    the cards first use them. When they share no word, the words
     of the shortest card stand in."""
     if not texts:
         return "Theme"
@@ -236,6 +239,13 @@ def name_for(texts: Sequence[str], language: str | None = None, *, most: int = 3
     chosen = [stem for stem, n in used_by.most_common() if n >= enough][:most]
     if not chosen:
         chosen = list(words_of(min(own, key=len)))[:most]
-    words = [spellings[stem].most_common(1)[0][0] for stem in sorted(chosen, key=first_seen.__getitem__)]
+    # Of two spellings as common in the set, the one the whole room (`room`) uses more: a typo
+    # ("Procurment") is rarer than the word it misspells.
+    in_room = Counter(w.casefold() for text in room for w in _WORD.findall(text))
+
+    def spelt(stem: str) -> str:
+        return max(spellings[stem].items(), key=lambda kv: (kv[1], in_room[kv[0].casefold()]))[0]
+
+    words = [spelt(stem) for stem in sorted(chosen, key=first_seen.__getitem__)]
     name = " ".join(words) or own[0][:40]
     return name[:1].upper() + name[1:]

@@ -43,7 +43,7 @@ def propose(items: Sequence[tuple[int, str]]) -> list[Suggestion]:
     language = meaning.main_language([text for _, text in items])
     texts = dict(items)
     return [
-        Suggestion(ids, grouping.name_for([texts[i] for i in ids], language))
+        Suggestion(ids, grouping.name_for([texts[i] for i in ids], language, room=list(texts.values())))
         for ids in grouping.suggest(items)
     ]
 
