@@ -1,11 +1,12 @@
-// The attendee's phone: join the workshop, then post, edit and delete cards in one's group,
-// follow the phase and the shared timer, vote with dots, follow report-back, and read the
-// summary at the end. Every state a person is in says so; a tap is answered where it was.
+// The attendee's phone: join, post, edit and delete cards in one's group, follow the phase
+// and the timer, vote, follow report-back, read the summary. Every state says so; a tap is
+// answered where it was.
 import { connect, request, showStatus } from './lib/socket.js';
 import { errorText, phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, keyedList } from './lib/render.js';
 import { createOutbox } from './lib/outbox.js';
-import { allowsCards, allowsVotes, createClock, isClosed, mergeTallies, mmss, secondsLeft } from './lib/run.js';
+import { createClock, mmss, secondsLeft } from './lib/run.js';
+import { apply, createModel, phaseAllows, themesOf } from './lib/model.js';
 
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
@@ -14,16 +15,16 @@ const draftKey = `workshop:${code}:draft`;
 const kindKey = `workshop:${code}:kind`; // kept over a reload (a language change)
 const box = $('post-text');
 
-let state = null; // the last `state`, kept current by the live events
-let cards = new Map(); // card id -> Card: the visible cards of my group
-let others = new Map(); // card id -> Card: my own cards the group's list does not show
+// What the server said (lib/model.js); `state` is it once the first `state` came.
+const model = createModel();
+let state = null;
 let groupId = null; // my group as last drawn, to notice a move by the facilitator
 let removed = false; // the facilitator removed us: stay put, never reconnect
-// A phone that joined before is let in through a closed door: it never shows the notice.
+// A phone that joined before gets in through a closed door: no notice.
 if (localStorage.getItem(tokenKey)) $('door').hidden = true;
 const OTHER = { name: t('Other cards') }; // the heading of unthemed cards once themes exist
 
-// A function, so every reconnect reads the token that `join` stored (or its absence).
+// A function: each reconnect reads the token `join` stored.
 const socket = connect((send) => {
   const token = localStorage.getItem(tokenKey);
   send(token ? { code, token } : { code });
@@ -50,7 +51,7 @@ const outbox = createOutbox(socket, `workshop:${code}:outbox`, (item, ack) => {
   }
   drawCards();
 });
-// Pending items say whether they are on their way or waiting for the connection.
+// Pending items say whether they are on their way.
 socket.on('connect', () => drawCards());
 socket.on('disconnect', () => drawCards());
 const drawList = keyedList($('cards'), (data) => {
@@ -61,8 +62,7 @@ const drawList = keyedList($('cards'), (data) => {
 const clock = createClock((seconds, timer) => {
   const face = $('timer');
   const running = Boolean(timer && timer.running);
-  face.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0)
-    || isClosed(state && state.phase, state && state.settings);
+  face.hidden = !timer || !(running || timer.duration > 0 || timer.remaining > 0) || (state && closedNow());
   // Up: ran out. Paused: stopped part-way. A new phase's fresh timer clears both.
   const done = Boolean(timer) && seconds <= 0 && (running || timer.duration > 0);
   const paused = Boolean(timer) && !running && !done && timer.remaining < timer.duration;
@@ -75,59 +75,36 @@ const clock = createClock((seconds, timer) => {
   say(t('Time’s up.'));
 }, (seconds) => say(tn('{n} minute left.', '{n} minutes left.', seconds / 60)));
 
-socket.on('state', show);
-socket.on('card:added', ({ card }) => {
-  if (!joined()) return;
-  const isNew = !cards.has(card.id);
-  keep(card);
-  drawCards();
-  if (isNew && card.participant_id !== state.me.id) {
+socket.onAny((event, payload) => {
+  if (event === 'state') return show(payload);
+  if (!state || removed) return;
+  const fresh = event === 'card:added' && !model.cards.has(payload.card.id);
+  const { what } = apply(model, event, payload);
+  if (what.has('set-aside')) tell(t('The facilitator set one of your cards aside. You still see it under “Your other cards”.'));
+  if (what.has('others')) drawOthers();
+  if (what.has('workshop')) { // renamed after set-up: the title, the kinds' labels
+    $('workshop-title').textContent = $('menu-title').textContent = state.workshop.title;
+    if (joined()) drawKinds();
+  }
+  if (what.has('timer')) clock.set(state.timer);
+  if (what.has('groups') && !joined()) drawGroupChoices();
+  else if (what.has('groups')) $('group-name').textContent = groupName(groupId);
+  if (['run', 'groups', 'report', 'tallies'].some((part) => what.has(part))) drawRun();
+  else if (what.has('cards') || what.has('themes')) drawCards();
+  const card = fresh && payload.card;
+  if (card && joined() && card.participant_id !== state.me.id) {
     const kind = state.kinds.find((k) => k.id === card.kind);
     const params = { kind: kind ? kind.label : t('card'), author: card.author || t('Anonymous'), text: card.text };
     say(card.blurred ? t('New {kind} from {author}', params) : t('New {kind} from {author}: {text}', params));
   }
-});
-socket.on('card:updated', ({ card }) => {
-  if (!joined()) return;
-  keep(card);
-  drawCards();
-});
-socket.on('card:deleted', drop);
-socket.on('card:hidden', ({ card_id: id }) => {
-  const card = cards.get(id);
-  if (card && state.me && card.participant_id === state.me.id) {
-    // Its author still sees it, so as not to post it again thinking it lost.
-    others.set(id, { ...card, hidden: true });
-    tell(t('The facilitator set one of your cards aside. You still see it under “Your other cards”.'));
-    drawOthers();
+  if (event === 'phase:changed') say(t('Now: {phase}', { phase: phaseText(payload.phase.name) }));
+  if (event === 'timer:changed') {
+    const left = mmss(secondsLeft(payload.timer));
+    say(payload.timer.running ? t('Timer running: {left} left.', { left }) : t('Timer paused: {left} left.', { left }));
   }
-  drop({ card_id: id });
+  if (event === 'workshop:closed') say(t('The workshop is closed.'));
 });
-socket.on('card:merged', ({ card, merged }) => {
-  if (!joined()) return;
-  merged.forEach((id) => cards.delete(id));
-  keep(card);
-  drawCards();
-});
-['group:added', 'group:renamed', 'group:updated'].forEach((name) => socket.on(name, ({ group }) => putGroup(group)));
-// These payloads are named as the fields of `state` they replace. (Closing and reopening
-// are followed by a fresh `state`.)
-['phase:changed', 'agenda:changed', 'timer:changed', 'settings:changed', 'report:changed',
-  'votes:revealed'].forEach((name) => socket.on(name, update));
-socket.on('votes:changed', ({ tallies }) => state && update({ tallies: mergeTallies(state.tallies, tallies) }));
-socket.on('phase:changed', ({ phase }) => say(t('Now: {phase}', { phase: phaseText(phase.name) })));
-socket.on('timer:changed', ({ timer }) => say(timer.running
-  ? t('Timer running: {left} left.', { left: mmss(secondsLeft(timer)) })
-  : t('Timer paused: {left} left.', { left: mmss(secondsLeft(timer)) })));
-socket.on('votes:hidden', () => update({ tallies: null }));
-['theme:created', 'theme:renamed', 'theme:deleted'].forEach((name) => socket.on(name, ({ theme, theme_id: id }) => {
-  if (!state) return;
-  state.themes = (state.themes || []).filter((t) => t.id !== (theme ? theme.id : id)).concat(theme || []);
-  cards.forEach((c) => { if (!theme && c.theme_id === id) cards.set(c.id, { ...c, theme_id: null }); });
-  drawCards();
-}));
 socket.on('removed', ({ message }) => showRemoved(message));
-socket.on('workshop:closed', () => say(t('The workshop is closed.')));
 
 $('join-form').addEventListener('submit', join);
 $('post-form').addEventListener('submit', post);
@@ -139,10 +116,11 @@ box.addEventListener('keydown', (event) => {
 $('post-form').classList.toggle('has-text', Boolean(box.value));
 countChars();
 
-/** Draws everything from a full state: on connect, after join and after a move. */
+/** Draws everything from a `state`: on connect, after join, after a move. */
 function show(next) {
   if (removed) return;
-  state = next;
+  apply(model, 'state', next);
+  state = model;
   $('workshop-title').textContent = next.workshop.title;
   $('menu-title').textContent = next.workshop.title;
   $('corner-url').textContent = next.workshop.join_url;
@@ -154,11 +132,8 @@ function show(next) {
   }
   const moved = groupId !== null && groupId !== next.me.group_id;
   groupId = next.me.group_id;
-  cards = new Map();
-  others = new Map((next.my_other_cards || []).map((card) => [card.id, card]));
-  next.cards.forEach(keep);
   if (moved) {
-    tell(others.size ? t('You were moved to {group}. Your earlier cards are under “Your other cards”.', { group: groupName(groupId) })
+    tell(model.others.size ? t('You were moved to {group}. Your earlier cards are under “Your other cards”.', { group: groupName(groupId) })
       : t('You were moved to {group}.', { group: groupName(groupId) }));
     window.scrollTo(0, 0); // a new board: start at its top, where the notice is
   }
@@ -170,18 +145,10 @@ function show(next) {
   outbox.open(); // the server knows us now: send what waited
 }
 
-/** Applies a live change to the run of the workshop (phase, timer, settings...) and redraws. */
-function update(patch) {
-  if (!state) return;
-  Object.assign(state, patch);
-  if ('timer' in patch) clock.set(patch.timer);
-  drawRun();
-}
-
-/** What follows the phase: which view shows, the question, the post box, the votes. */
+/** What follows the phase: the view, the question, the post box, the votes. */
 function drawRun() {
   const { phase, settings } = state;
-  const closed = isClosed(phase, settings);
+  const closed = closedNow();
   clock.redraw(); // hides the countdown once closed
   // Closed says so, not the phase the room was in.
   $('phase-name').hidden = !phase && !closed;
@@ -190,11 +157,11 @@ function drawRun() {
   const door = Boolean(settings && settings.door_closed) && !joined() && !closed;
   $('door').hidden = !door; // the door is closed to new people: no form to fill in for nothing
   $('join-form').hidden = joined() || closed || door;
-  const reporting = joined() && !closed && Boolean(phase && phase.kind === 'report' && state.report);
+  const reporting = joined() && !closed && Boolean(phaseAllows(state).report && state.report);
   $('board').hidden = !joined() || closed || reporting;
   $('report-view').hidden = !reporting;
   $('thanks').hidden = !closed;
-  if (closed) withSummary((m) => m.showThanks(state, state.me ? myCards() : []));
+  if (closed) withSummary((m) => m.showThanks(state));
   if (reporting) withSummary((m) => m.showReport(state, groupId));
   if (!joined()) return;
   $('question').textContent = (phase && phase.question && phaseText(phase.question)) || state.workshop.question;
@@ -209,7 +176,7 @@ function drawRun() {
   drawCards();
 }
 
-/** Why there is no post box, above the cards: for a locked group, or to someone with a draft. */
+/** Why there is no post box: for a locked group, or to someone with a draft. */
 function drawPostReason() {
   const why = postBlock();
   const locked = why && (state.groups.find((g) => g.id === groupId) || {}).locked;
@@ -218,12 +185,14 @@ function drawPostReason() {
   $('post-reason').hidden = !say;
 }
 
-const canChange = () => allowsCards(state.phase, state.settings);
+// As the server says with the phase.
+const canChange = () => Boolean(phaseAllows(state).cards);
+const closedNow = () => Boolean((state.phase && state.phase.closed) || (state.settings && state.settings.closed));
 
 /** Why the Post button is off now, or '' when posting is open. */
 function postBlock() {
-  const { phase, settings } = state;
-  if (isClosed(phase, settings)) return t('The workshop is closed.');
+  const { phase } = state;
+  if (closedNow()) return t('The workshop is closed.');
   if ((state.groups.find((g) => g.id === groupId) || {}).locked) return t('Your group is locked: posting is paused.');
   if (canChange()) return '';
   return t('Posting is paused during “{phase}”. Your draft is kept.', { phase: phaseText(phase.name) });
@@ -233,73 +202,38 @@ function postBlock() {
 let summary = null;
 const withSummary = (draw) => (summary ||= import('./lib/phone_report.js')).then(draw);
 
-/** My own cards, wherever they are now: the thank-you page lists them. */
-const myCards = () => [...cards.values(), ...others.values()].filter((c) => c.participant_id === state.me.id).sort(byNewest);
+// A refused join, cards set aside, being removed: loaded when they come.
+let asideModule = null;
+const aside = (use) => (asideModule ||= import('./lib/phone_aside.js')).then(use);
 
 function showRemoved(message) {
   removed = true;
   socket.io.reconnection(false);
   socket.disconnect();
-  ['join-form', 'door', 'board', 'report-view', 'thanks', 'phase-name', 'timer', 'votes-left'].forEach((id) => { $(id).hidden = true; });
-  if (message) $('removed-message').textContent = message;
-  $('removed').hidden = false;
-  $('status').dataset.status = 'refused';
-  $('status').textContent = t('Removed');
+  aside((m) => m.showRemoved(message));
 }
 
 const joined = () => Boolean(state && state.me);
 const groupName = (id) => (state.groups.find((g) => g.id === id) || { name: '…' }).name;
 
+/** A card the server acknowledged or sent. */
 function keep(card) {
-  if (card.group_id === state.me.group_id && !card.hidden) {
-    cards.set(card.id, card);
-    if (others.delete(card.id)) drawOthers(); // shown again by the facilitator
-  } else {
-    cards.delete(card.id);
-    if (card.participant_id === state.me.id) { // moved or hidden by the facilitator: still mine
-      others.set(card.id, card);
-      drawOthers();
-    }
-  }
+  if (apply(model, 'card:updated', { card }).what.has('others')) drawOthers();
 }
 
-function drop({ card_id: id }) {
-  if (cards.delete(id)) drawCards();
-}
-
-/** Says something about my state at the top of the board, and to screen readers. */
+/** Says my state at the top of the board, and to screen readers. */
 function tell(text) {
   $('notice').textContent = text;
   $('notice').hidden = false;
   say(text);
 }
 
-/** My own cards the group's list does not show, each saying why, for me alone. */
+/** My own cards the group's list does not show (if there are, or were, any). */
 function drawOthers() {
-  const mine = [...others.values()].sort(byNewest);
-  $('my-other').hidden = !mine.length;
-  $('my-other-cards').replaceChildren(...mine.map((card) => {
-    const li = cardNode(card, state.kinds);
-    li.classList.add('is-own', 'is-set-aside');
-    li.append(el('p', { class: 'card-status' }, card.hidden ? t('The facilitator set this card aside.')
-      : t('This card is in another group.')));
-    return li;
-  }));
+  if (model.others.size || !$('my-other').hidden) aside((m) => m.drawOthers(model));
 }
 
-function putGroup(group) {
-  if (!state) return;
-  state.groups = state.groups.filter((g) => g.id !== group.id).concat(group)
-    .sort((a, b) => a.position - b.position);
-  if (!joined()) {
-    drawGroupChoices();
-    return;
-  }
-  $('group-name').textContent = groupName(groupId);
-  drawRun(); // a lock closes the post box
-}
-
-/** Speaks through the polite live region, for people who cannot watch the list. */
+/** Speaks through the polite live region. */
 function say(text) {
   $('announce').textContent = text;
 }
@@ -338,54 +272,38 @@ async function join(event) {
   const organisation = data.get('organisation').trim();
   if (organisation) payload.organisation = organisation;
   if (data.get('group') && state.workshop.assignment === 'self') payload.group = Number(data.get('group'));
-  showJoinError(null);
+  if (asideModule) showJoinError(null); // errors shown before, if any, go
   $('join-button').disabled = true;
   const ack = await request(socket, 'join', payload);
   $('join-button').disabled = false;
   if (!ack.ok) {
     if (ack.error.code === 'removed') showRemoved(errorText(ack.error));
-    else if (ack.error.code === 'door_closed') update({ settings: { ...state.settings, door_closed: true } });
-    else showJoinError(ack.error);
+    else if (ack.error.code === 'door_closed') {
+      state.settings = { ...state.settings, door_closed: true };
+      drawRun();
+    } else showJoinError(ack.error);
     return;
   }
   localStorage.setItem(tokenKey, ack.token);
   show(ack.state);
 }
 
-// The id prefix of each field an error may name; anything else shows in #join-error.
-const joinFields = { name: 'join-name', organisation: 'join-organisation', group: 'join-group' };
-
-function showJoinError(error) {
-  const form = $('join-form');
-  form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; });
-  form.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
-  if (!error) return;
-  const prefix = joinFields[error.field];
-  const message = $(`${prefix || 'join'}-error`);
-  message.textContent = errorText(error);
-  message.hidden = false;
-  const input = prefix && (prefix === 'join-group' ? $('join-group-list').querySelector('input') : $(prefix));
-  if (input) {
-    input.setAttribute('aria-invalid', 'true');
-    input.focus();
-  }
-}
+const showJoinError = (error) => aside((m) => m.showJoinError(error));
 
 // --- the cards
 
 function drawCards() {
   if (!joined()) return;
-  const known = new Set([...cards.values()].map((c) => c.client_id));
+  const known = new Set([...model.cards.values()].map((c) => c.client_id));
   // Newest first, like the cards: what still waits to be sent was typed last.
   const waiting = outbox.items()
     .filter((item) => item.event === 'card:add' && !known.has(item.payload.client_id))
     .reverse();
-  const shown = [...cards.values()].sort(byNewest);
-  const themes = (state.themes || []).filter((t) => t.group_id === groupId)
-    .sort((a, b) => a.created_at - b.created_at || a.id - b.id);
-  // A card with a pending edit, a fresh "saved" or a refused edit is drawn anew (a copy: the
-  // list redraws an item only when its data object changes).
-  const marked = (card) => (pendingEdit(card.id) || justSaved.has(card.id) || editErrors.has(card.id) ? { ...card } : card);
+  const shown = [...model.cards.values()].sort(byNewest);
+  const themes = themesOf(model, groupId);
+  // A card whose marks changed is drawn anew (a copy: the list redraws changed objects).
+  const marked = (card) => (pendingEdit(card.id) || justSaved.has(card.id) || mine.editErrors.has(card.id)
+    || (own && bare.delete(card.id)) ? { ...card } : card);
   const entry = (card) => [card.id, marked(card)];
   // Themes first, each with its cards under it; the cards in none after them.
   const themed = new Set(themes.map((t) => t.id));
@@ -406,7 +324,7 @@ let votes = null;
 let loadingVotes = null;
 
 function drawVotes() {
-  const voting = allowsVotes(state.phase, state.settings);
+  const voting = Boolean(phaseAllows(state).votes);
   $('votes-left').hidden = !voting;
   if (votes) votes.draw();
   else if (voting || state.tallies) {
@@ -437,6 +355,16 @@ function pendingItem(item) {
 /** The text of an edit still in the outbox, if this card has one. */
 const pendingEdit = (cardId) => outbox.items().filter((i) => i.event === 'card:edit' && i.payload.card_id === cardId).pop();
 
+// Own cards' Edit, Delete, pending edit and "saved": lib/card_edit.js, loaded with the
+// first own card (online then, so an edit can later be made offline).
+let own = null;
+let ownLoading = null;
+const bare = new Set(); // own cards drawn before it loaded: drawn again once it has
+const mine = {
+  pendingEdit, justSaved, canChange, pendingText, outbox, socket, model, drawCards,
+  editErrors: new Map(), // card id -> why its last edit was refused
+};
+
 function cardItem(card) {
   const li = cardNode(card, state.kinds);
   if (card.blurred) {
@@ -445,53 +373,16 @@ function cardItem(card) {
   }
   if (card.participant_id !== state.me.id) return li;
   li.classList.add('is-own');
-  editing(); // loaded now, so an edit can be made offline
-  const edit = pendingEdit(card.id);
-  if (edit) {
-    li.querySelector('.card-text').textContent = edit.payload.text;
-    li.classList.add('is-pending');
-    li.append(el('p', { class: 'card-status' }, pendingText()));
-  } else if (justSaved.has(card.id)) {
-    li.append(el('p', { class: 'card-status is-saved' }, t('saved')));
+  if (own) own.decorate(li, card, mine);
+  else {
+    bare.add(card.id);
+    ownLoading ||= import('./lib/card_edit.js').then((m) => { own = m; drawCards(); });
   }
-  if (editErrors.has(card.id)) li.append(el('p', { class: 'field-error', role: 'alert' }, editErrors.get(card.id)));
-  const about = `card-${card.id}-text`; // so "Edit" is heard with the card it edits
-  const off = !canChange();
-  li.append(el('div', { class: 'card-actions', hidden: off },
-    el('button', { type: 'button', class: 'card-edit', disabled: off, 'aria-describedby': about, onclick: () => startEdit(li, card) }, t('Edit')),
-    el('button', { type: 'button', class: 'card-delete', disabled: off, 'aria-describedby': about, onclick: () => deleteCard(li, card) }, t('Delete'))));
   return li;
 }
 
-// Edit and Delete: their module loads with the first own card.
-const editing = () => import('./lib/card_edit.js');
-
-function startEdit(li, card) {
-  editing().then((m) => m.startEdit(li, card, (text) => {
-    // Through the outbox, like a new card: an edit made offline is kept and sent later.
-    editErrors.delete(card.id);
-    outbox.send('card:edit', { card_id: card.id, text });
-    drawCards();
-    const again = $('cards').querySelector(`[data-card-id="${card.id}"] .card-edit`);
-    if (again) again.focus();
-  }));
-}
-
-const editErrors = new Map(); // card id -> why its last edit was refused
-
 function editRefused(cardId, error) {
-  editErrors.set(cardId, t('Your edit was not saved: {reason}', { reason: errorText(error) }));
-}
-
-function deleteCard(li, card) {
-  editing().then((m) => m.deleteCard(li, async () => {
-    const ack = await request(socket, 'card:delete', { card_id: card.id });
-    if (ack.ok) {
-      cards.delete(card.id);
-      drawCards();
-    }
-    return ack;
-  }));
+  mine.editErrors.set(cardId, t('Your edit was not saved: {reason}', { reason: errorText(error) }));
 }
 
 // --- the post box
@@ -537,13 +428,7 @@ function post(event) {
 }
 
 /** A refused card comes back into the box, so its text is never lost. */
-function putBack({ kind, text }, error) {
-  box.value = box.value ? `${text}\n${box.value}` : text;
-  kindInputs().forEach((input) => { if (input.value === kind) input.checked = true; });
-  chooseKind();
-  saveDraft();
-  $('post-error').textContent = errorText(error);
-}
+const putBack = (item, error) => aside((m) => m.putBack(item, error, { kindInputs, chooseKind, saveDraft }));
 
 function saveDraft() {
   if (box.value) localStorage.setItem(draftKey, box.value);

@@ -159,6 +159,22 @@ def card_in(page, scope: str, text: str):
     return page.locator(f"{scope} li.card").filter(has=exact)
 
 
+def card_menu(card):
+    """Opens a dashboard card's menu (Hide, Correct, Spotlight, its theme, another group)."""
+    menu = card.locator(".card-menu")
+    if not menu.evaluate("node => node.open"):
+        menu.locator("summary").click()
+    return menu
+
+
+def people_of(column):
+    """Unfolds a dashboard column's list of people; returns the column."""
+    fold = column.locator(".people-fold")
+    if not fold.evaluate("node => node.open"):
+        fold.locator("summary").click()
+    return column
+
+
 def open_dashboard(open_laptop, workshop):
     """The facilitator opens the key link: the cookie is set, the key leaves the address."""
     from playwright.sync_api import expect

@@ -9,7 +9,16 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TIMEOUT, card_in, group_ids, join, open_dashboard, open_projector, post
+from tests.browser.conftest import (
+    TIMEOUT,
+    card_in,
+    card_menu,
+    group_ids,
+    join,
+    open_dashboard,
+    open_projector,
+    post,
+)
 from tests.browser.test_facilitation import add_theme, go_to_phase
 from tests.live_server import OWNER_KEY
 
@@ -144,9 +153,9 @@ def test_every_phase_passes_axe_on_the_phone_the_dashboard_and_the_projector(liv
 
     go_to_phase(dashboard, "cluster")
     add_theme(dashboard, ops, "Tooling")
-    card_in(dashboard, "#groups", "Builds take forty minutes").locator(".card-theme").select_option(
-        label="Tooling"
-    )
+    card_menu(card_in(dashboard, "#groups", "Builds take forty minutes")).locator(
+        ".card-theme"
+    ).select_option(label="Tooling")
     expect(ana.locator("#cards li.theme-head")).to_have_count(2, timeout=TIMEOUT)  # Tooling, Other cards
     audit.check("phone: cluster, cards under themes", ana)
     audit.check("dashboard: cluster, a theme with a card", dashboard)

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TIMEOUT, _watched, group_ids, join, open_dashboard, picture, post
+from tests.browser.conftest import (
+    TIMEOUT,
+    _watched,
+    group_ids,
+    join,
+    open_dashboard,
+    people_of,
+    picture,
+    post,
+)
 
 
 def person(dashboard, name: str):
@@ -77,6 +86,7 @@ def test_door_flags_bulk_removal_and_letting_back_in(live, browser, phone, lapto
     assert newcomer.errors == [] and dashboard.errors == []
 
     # Select and remove: one at a time no more.
+    people_of(dashboard.locator("#groups section.group", has=dashboard.locator("li.person", has_text="Dee")))
     person(dashboard, "Dee").locator(".person-pick").check()
     expect(dashboard.locator("#remove-selected")).to_have_text("Remove selected (1)")
     dashboard.click("#remove-selected")

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import (
     TIMEOUT,
     card_in,
+    card_menu,
     group_ids,
     join,
     mouse_drag,
@@ -149,6 +150,7 @@ def test_cards_go_into_themes_by_mouse_touch_and_keyboard(live, phone, laptop, t
 
     # 3. The keyboard: each card's "Move to theme…" list, opened with Alt+Down, chosen with Enter.
     wiki = card_in(dashboard, "#groups", "Nobody owns the wiki")
+    card_menu(wiki)  # the card's theme list is in its menu
     wiki.locator(".card-theme").focus()
     for key in ("Alt+ArrowDown", "ArrowDown", "ArrowDown", "Enter"):  # No theme, Tooling, Knowledge
         dashboard.keyboard.press(key)
@@ -413,9 +415,8 @@ def test_report_back_group_by_group_then_synthesis_then_close(live, phone, lapto
     )
     expect(dashboard.locator("#groups li.card")).to_have_count(5, timeout=TIMEOUT)
     process = add_theme(dashboard, ops, "Process")
-    card_in(dashboard, "#groups", "Approvals take weeks").locator(".card-theme").select_option(
-        label="Process"
-    )
+    approvals = card_in(dashboard, "#groups", "Approvals take weeks")
+    card_menu(approvals).locator(".card-theme").select_option(label="Process")
     expect(texts_in(process)).to_have_text(["Approvals take weeks"], timeout=TIMEOUT)
 
     dashboard.locator("#agenda li.phase[data-kind='vote'] .phase-go").click()
@@ -506,7 +507,7 @@ def test_keyboard_focus_stays_on_the_card_after_choosing_its_theme(live, phone, 
     expect(post(ana, "Nobody owns the wiki")).to_contain_class("is-own", timeout=TIMEOUT)
     knowledge = add_theme(dashboard, ops, "Knowledge")
 
-    card_in(dashboard, "#groups", "Nobody owns the wiki").locator(".card-theme").focus()
+    card_menu(card_in(dashboard, "#groups", "Nobody owns the wiki")).locator(".card-theme").focus()
     for key in ("Alt+ArrowDown", "ArrowDown", "Enter"):
         dashboard.keyboard.press(key)
     expect(texts_in(knowledge)).to_have_text(["Nobody owns the wiki"], timeout=TIMEOUT)

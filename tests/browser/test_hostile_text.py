@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TIMEOUT, card_in, group_ids, join, open_dashboard, open_projector, post
+from tests.browser.conftest import (
+    TIMEOUT,
+    card_in,
+    group_ids,
+    join,
+    open_dashboard,
+    open_projector,
+    people_of,
+    post,
+)
 
 CARD = "<img src=x onerror=alert(1)>"
 NAME = "<b>x</b>"
@@ -43,6 +52,7 @@ def test_markup_in_cards_names_and_titles_is_shown_literally(live, phone, laptop
 
     assert attendee.locator("#question").inner_text() == "What <u>blocks</u> you?"
     assert projector.locator("#question").inner_text() == "What <u>blocks</u> you?"
+    people_of(dashboard.locator("#groups section.group").first)  # the people fold under their count
     assert dashboard.locator("#groups .person .person-name").inner_text() == NAME
     expect(dashboard.locator("#groups .person b")).to_have_count(0)
 

@@ -91,10 +91,14 @@ def test_facilitator_runs_the_workshop_from_the_keyboard(live, phone, laptop):
     knowledge = column(dashboard, ops).locator(".theme[data-theme-id]")
     expect(knowledge.locator(".theme-name")).to_have_text("Knowledge", timeout=TIMEOUT)
 
-    # The card goes into it through its "Move to theme…" list: opened with Alt+Down, the
-    # theme chosen with the arrow keys and Enter. The focus stays on the card's list.
+    # The card goes into it through its "Move to theme…" list, in the card's menu (Tab to the
+    # menu's button, Enter opens it): the list opened with Alt+Down, the theme chosen with the
+    # arrow keys and Enter. The focus stays on the card's list.
     card = card_in(dashboard, "#groups", "Nobody owns the wiki")
-    tab_to(dashboard, f"li.card[data-card-id='{card.get_attribute('data-card-id')}'] .card-theme")
+    here = f"li.card[data-card-id='{card.get_attribute('data-card-id')}']"
+    tab_to(dashboard, f"{here} .card-menu > summary")
+    keys.press("Enter")
+    tab_to(dashboard, f"{here} .card-theme")
     assert dashboard.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Move to theme…"
     for key in ("Alt+ArrowDown", "ArrowDown", "Enter"):
         keys.press(key)

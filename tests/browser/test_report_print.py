@@ -170,6 +170,7 @@ def test_the_dashboard_opens_the_printable_report_and_still_offers_the_markdown(
     _, dashboard = harvested
     printable = dashboard.get_by_role("link", name="Report", exact=True)
     assert printable.get_attribute("href").endswith("/report")
+    dashboard.locator(".downloads > summary").click()  # the downloads wait in their menu
     markdown = dashboard.get_by_role("link", name="Report (Markdown)")
     assert markdown.get_attribute("href").endswith("/report.md")
     with dashboard.context.expect_page() as opened:

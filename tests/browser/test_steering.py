@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TIMEOUT, card_in, group_ids, join, open_dashboard, open_projector, post
+from tests.browser.conftest import (
+    TIMEOUT,
+    card_in,
+    card_menu,
+    group_ids,
+    join,
+    open_dashboard,
+    open_projector,
+    people_of,
+    post,
+)
 
 
 def test_edit_and_delete_own_card_from_the_phone(live, phone, laptop):
@@ -64,7 +74,7 @@ def test_facilitator_hides_and_unhides_a_card(live, phone, laptop):
     on_dashboard = card_in(dashboard, "#groups", "Card to hide")
     expect(on_dashboard).to_have_attribute("data-hidden", "false", timeout=TIMEOUT)
     expect(card_in(projector, "#groups", "Card to hide")).to_have_count(1, timeout=TIMEOUT)
-    on_dashboard.locator(".card-hide").click()
+    card_menu(on_dashboard).locator(".card-hide").click()
 
     expect(card_in(attendee, "#cards", "Card to hide")).to_have_count(0, timeout=TIMEOUT)
     expect(card_in(projector, "#groups", "Card to hide")).to_have_count(0, timeout=TIMEOUT)
@@ -102,7 +112,9 @@ def test_facilitator_moves_a_person_and_their_phone_follows(live, phone, laptop)
 
     ops_column = dashboard.locator(f"#groups section.group[data-group-id='{groups['Ops']}']")
     dev_column = dashboard.locator(f"#groups section.group[data-group-id='{groups['Dev']}']")
-    ops_column.locator(".person", has_text="Ana").locator(".person-move").select_option(label="Dev")
+    people_of(ops_column).locator(".person", has_text="Ana").locator(".person-move").select_option(
+        label="Dev"
+    )
 
     expect(ana.locator("#group-name")).to_have_text("Dev", timeout=TIMEOUT)
     expect(ana.locator("#where")).to_have_text("You are in Dev")

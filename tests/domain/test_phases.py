@@ -43,6 +43,8 @@ def test_cards_are_allowed_as_the_phase_table_says(kind, cards_while_voting):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_votes_are_allowed_only_in_the_vote_phase(kind):
+    assert phases.allows_votes(phase(kind), closed=False) is RULES[kind][2]
+    assert phases.allows_votes(phase(kind), closed=True) is False
     if RULES[kind][2]:
         phases.require_votes(phase(kind), closed=False)
     else:

@@ -70,6 +70,8 @@ def test_phase_set_moves_everyone_with_the_timer_set_to_the_phase_not_running(ct
             "name": "Challenges and opportunities",
             "minutes": 15,
             "question": QUESTION,
+            "allows": {"cards": True, "votes": False, "report": False},
+            "closed": False,
         },
         "timer": {"running": False, "remaining": 900.0, "ends_at": None, "duration": 900.0, "now": clock.now},
     }
@@ -138,6 +140,9 @@ def test_phase_question_falls_back_to_the_workshop_question(ctx):
         "name": "Vote",
         "minutes": None,
         "question": QUESTION,
+        # What the phase allows, so no page keeps a copy of the rules.
+        "allows": {"cards": False, "votes": True, "report": False},
+        "closed": False,
     }
 
 
@@ -157,7 +162,15 @@ def test_agenda_set_replaces_the_agenda_for_everyone(ctx, store):
         {"index": 1, "kind": "vote", "name": "Vote", "minutes": None, "question": None},
         {"index": 2, "kind": "closed", "name": "Closed", "minutes": None, "question": None},
     ]
-    phase = {"index": 0, "kind": "brainstorm", "name": "Ideas", "minutes": 5, "question": QUESTION}
+    phase = {
+        "index": 0,
+        "kind": "brainstorm",
+        "name": "Ideas",
+        "minutes": 5,
+        "question": QUESTION,
+        "allows": {"cards": True, "votes": False, "report": False},
+        "closed": False,
+    }
     assert outcome.ack == {"agenda": agenda, "phase": phase}
     assert sent(outcome) == {("agenda:changed", rooms.everyone(store.code))}
     assert payload_of(outcome, "agenda:changed", rooms.everyone(store.code)) == outcome.ack

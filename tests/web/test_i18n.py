@@ -149,6 +149,11 @@ def test_built_in_phase_texts_are_those_of_the_agenda_templates():
     assert set(i18n.BUILT_IN_PHASE_TEXTS) == texts - {None}
 
 
+def test_the_phase_kinds_names_are_marked_for_translation():
+    """The dashboard's agenda editor names each kind in the reader's language (i18n.phase_kinds)."""
+    assert tuple(phases.LABELS.values()) == i18n.PHASE_KIND_LABELS
+
+
 def test_facilitators_own_words_are_shown_as_written(http, created):
     # A title and a question that are also messages of the catalogue must not be translated.
     body = created(title="Join the workshop", question="Thank you!", groups=["Report back", "Vote"])

@@ -79,8 +79,12 @@ def require_cards(phase: Phase, *, closed: bool, cards_while_voting: bool) -> No
         raise WrongPhase(_why(phase, closed, "Cards can't be posted or changed"))
 
 
+def allows_votes(phase: Phase, *, closed: bool) -> bool:
+    return not closed and phase.kind == "vote"
+
+
 def require_votes(phase: Phase, *, closed: bool) -> None:
-    if closed or phase.kind != "vote":
+    if not allows_votes(phase, closed=closed):
         raise WrongPhase(_why(phase, closed, "Voting is not open"))
 
 

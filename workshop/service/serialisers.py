@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
+from ..domain import phases
 from ..domain.entities import Card, Group, Participant, Theme, Workshop
 from ..store.votes import Tally
 from ..store.workshops import Live, WorkshopStore
@@ -131,6 +132,15 @@ def phase_view(live: Live, workshop: Workshop) -> View:
         "name": phase.name,
         "minutes": phase.minutes,
         "question": phase.question or workshop.question,
+        # What it allows now (with the settings): the pages read this, never a copy of the rules.
+        "allows": {
+            "cards": phases.allows_cards(
+                phase, closed=live.closed, cards_while_voting=live.settings.cards_while_voting
+            ),
+            "votes": phases.allows_votes(phase, closed=live.closed),
+            "report": phases.shows_report(phase, closed=live.closed),
+        },
+        "closed": phases.is_closed(phase, live.closed),
     }
 
 

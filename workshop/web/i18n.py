@@ -18,6 +18,7 @@ from flask_babel import Babel, get_locale, get_translations
 from markupsafe import Markup
 
 from .. import assets
+from ..domain import phases
 
 TRANSLATIONS = assets.TRANSLATIONS
 SCRIPTS = assets.STATIC / "js"
@@ -83,6 +84,10 @@ BUILT_IN_PHASE_TEXTS = (
     N_("Two pairs together: what stands out?"),
 )
 
+# The names of the phase kinds (domain/phases.py LABELS), which the dashboard's agenda editor
+# offers; marked here so that they are extracted. tests/web/test_i18n.py keeps them equal.
+PHASE_KIND_LABELS = (N_("Join"), N_("Brainstorm"), N_("Cluster"), N_("Vote"), N_("Report back"), N_("Closed"))
+
 # The JavaScript calls that carry a message: t('text', params), tn('one', 'other', n) and
 # N_('text') (marks a text looked up later, such as an error by its code). babel.cfg says the same.
 JS_KEYWORDS = {"t": None, "tn": (1, 2), "N_": None}
@@ -94,7 +99,9 @@ def init_app(app: Flask) -> None:
         compile_catalogues(TRANSLATIONS)
     Babel(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
     app.after_request(remember_choice)
-    app.jinja_env.globals.update(languages=LANGUAGES, page_language=page_language, messages_for=messages_for)
+    app.jinja_env.globals.update(
+        languages=LANGUAGES, page_language=page_language, messages_for=messages_for, phase_kinds=phase_kinds
+    )
 
 
 def select_locale() -> str:
@@ -110,6 +117,13 @@ def select_locale() -> str:
         if primary in LANGUAGES:
             return primary
     return DEFAULT
+
+
+def phase_kinds() -> list[tuple[str, str]]:
+    """The phase kinds with their names in the reader's language: the dashboard's agenda editor
+    offers these, and keeps no list of its own."""
+    catalogue = get_translations()
+    return [(kind, catalogue.ugettext(label)) for kind, label in phases.LABELS.items()]
 
 
 def page_language() -> str:
@@ -152,8 +166,10 @@ def messages_for(script: str) -> Markup:
 
 @functools.cache
 def _script_messages(script: str) -> tuple[str | tuple[str, str], ...]:
-    """The messages in a page's module and the shared lib/, read once per process."""
-    paths = [SCRIPTS / f"{script}.js", *sorted((SCRIPTS / "lib").glob("*.js"))]
+    """The messages in a page's module, its own folder and the shared lib/, read once per process."""
+    # A page split into modules keeps them in a folder of its name (static/js/dashboard/).
+    own = sorted((SCRIPTS / script).glob("*.js"))
+    paths = [SCRIPTS / f"{script}.js", *own, *sorted((SCRIPTS / "lib").glob("*.js"))]
     found: dict[str | tuple[str, str], None] = {}
     for path in paths:
         with path.open("rb") as source:

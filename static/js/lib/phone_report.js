@@ -2,7 +2,7 @@
 // them comes: report-back follows the projector, made for a phone; the thank-you page shows
 // the person's own part and the top items of their group and of the room.
 import { t, tn } from './i18n.js';
-import { el, tallyNode } from './render.js';
+import { byNewest, el, tallyNode } from './render.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -67,10 +67,11 @@ export function showReport(state, myGroupId) {
 
 const orNone = (parts, text) => (parts.length ? parts : [none(text)]);
 
-/** The closed workshop: thanks; then, for someone who took part, what they gave (`mine`, their
- * cards), their group's top items and the room's, each only when it has something in it. */
-export function showThanks(state, mine) {
+/** The closed workshop: thanks; then, for someone who took part, what they gave (their cards,
+ * wherever they are now), their group's top items and the room's, each only when it has something. */
+export function showThanks(state) {
   const { report, me, kinds } = state;
+  const mine = me ? [...state.cards.values(), ...state.others.values()].filter((c) => c.participant_id === me.id).sort(byNewest) : [];
   if (!$('thanks-mine')) {
     const part = (id, heading, ...body) => el('section', { id, class: 'thanks-part', hidden: true, 'aria-labelledby': `${id}-heading` },
       el('h3', { id: `${id}-heading` }, heading), ...body);

@@ -4,7 +4,7 @@
 import { request } from './socket.js';
 import { errorText, t, tn } from './i18n.js';
 import { el, tallyNode } from './render.js';
-import { allowsVotes } from './run.js';
+import { phaseAllows } from './model.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,7 +17,7 @@ export function createVotes(state, outbox, socket) {
   /** Updates each card's and theme's vote controls in place, so a pressed button keeps focus. */
   function draw() {
     const now = state();
-    const voting = allowsVotes(now.phase, now.settings);
+    const voting = Boolean(phaseAllows(now).votes);
     const waiting = castItems();
     const left = Math.max(0, (now.votes_left || 0) - waiting.length);
     $('votes-left').hidden = !voting;

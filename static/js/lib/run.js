@@ -1,11 +1,9 @@
-// The run of a workshop, shared by the pages: the countdown, the phase rules, vote tallies.
+// The shared countdown (what a phase allows comes with the phase: lib/model.js).
 
 /**
- * The shared countdown. A phone's clock may be minutes off, so it counts the server's
- * `ends_at - now` down from when the Timer arrived (performance.now()), never by Date.now().
- * `onTick(seconds, timer)` runs on each change and four times a second while running;
- * `onDone()` once when a countdown this page watched reaches zero; `onMilestone(seconds)`
- * when it counts down past one of MILESTONES (not when a Timer arrives already past it).
+ * Counts the server's `ends_at - now` down from the Timer's arrival (a phone's clock may be
+ * off). `onTick(seconds, timer)` on each change and 4 times a second; `onDone()` when a watched
+ * countdown reaches zero; `onMilestone(s)` when it passes one of MILESTONES.
  */
 export function createClock(onTick, onDone, onMilestone = () => {}) {
   let timer = null;
@@ -57,19 +55,9 @@ export function mmss(seconds) {
   return t >= 3600 ? `${Math.floor(t / 3600)}:${pad(m)}:${pad(t % 60)}` : `${m}:${pad(t % 60)}`;
 }
 
-/** Whether a phase takes new cards, edits and deletes (docs/protocol.md, "Phase rules"). */
-export function allowsCards(phase, settings) {
-  if (settings && settings.closed) return false;
-  return !phase || ['join', 'brainstorm', 'cluster'].includes(phase.kind)
-    || (phase.kind === 'vote' && settings.cards_while_voting);
-}
-
-export const allowsVotes = (phase, settings) => Boolean(phase && settings && !settings.closed && phase.kind === 'vote');
-
-/** Closed by the switch or by a `closed` phase. */
+// The projector's, until it reads lib/model.js.
 export const isClosed = (phase, settings) => Boolean((settings && settings.closed) || (phase && phase.kind === 'closed'));
 
-/** `votes:changed` carries only the items whose count changed (0 included): merge, never replace. */
 export const mergeTallies = (held, changed) => ({
   cards: { ...(held && held.cards), ...(changed && changed.cards) },
   themes: { ...(held && held.themes), ...(changed && changed.themes) },
