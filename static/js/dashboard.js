@@ -18,6 +18,21 @@ import { drawEdit, mountEdit } from './dashboard/editing.js';
 
 showStatus(socket, $('status'));
 
+// An open menu (a card's, a column's, the downloads) closes on a click elsewhere, or with
+// Escape from inside it (before Escape would take the spotlight back).
+document.addEventListener('click', (event) => {
+  document.querySelectorAll('details.menu[open], details.downloads[open]').forEach((menu) => {
+    if (!menu.contains(event.target)) menu.open = false;
+  });
+});
+document.addEventListener('keydown', (event) => {
+  const menu = event.key === 'Escape' && event.target.closest && event.target.closest('details.menu[open], details.downloads[open]');
+  if (!menu) return;
+  event.preventDefault();
+  menu.open = false;
+  menu.querySelector('summary').focus();
+});
+
 /** Redraws what a change touched (lib/model.js says which parts and which groups). */
 onChange(({ what, groups }, event, payload) => {
   if (what.has('all')) {

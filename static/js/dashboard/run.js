@@ -52,6 +52,8 @@ export function drawRun() {
   passFocus(had, ['workshop-close', 'workshop-reopen']);
   $('closed-banner').hidden = !closed();
   document.body.classList.toggle('is-closed', closed());
+  // The block the phase needs (votes while voting, report-back in it) moves up, under the timer.
+  document.body.dataset.phase = closed() ? 'closed' : (model.phase ? model.phase.kind : '');
 }
 
 /** The timer's minutes box follows the phase, unless the facilitator is typing in it. */
