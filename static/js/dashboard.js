@@ -13,6 +13,7 @@ import { drawReport, mountReport } from './dashboard/report.js';
 import { clock, drawRun, followAgenda, mountRun } from './dashboard/run.js';
 import { drawSpotlight, mountSpotlight } from './dashboard/spotlight.js';
 import { drawTallies } from './dashboard/tallies.js';
+import { suggestAgain } from './dashboard/themes.js';
 import { drawProgress } from './dashboard/progress.js';
 import { drawEdit, mountEdit } from './dashboard/editing.js';
 
@@ -95,6 +96,7 @@ socket.onAny((event, payload) => {
       kind: kind ? kind.label : card.kind, group: groupName(card.group_id), author: card.author || t('Anonymous'), text: card.text,
     }));
   }
+  if (event === 'card:added' || event === 'theme:declined') suggestAgain(event === 'card:added' ? payload.card.group_id : payload.group_id);
   if (event === 'phase:changed') say(t('Phase: {phase}', { phase: phaseText(payload.phase.name) }));
   if (event === 'workshop:deleted') showError(t('The owner has deleted this workshop: its file is gone.'));
 });

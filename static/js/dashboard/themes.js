@@ -77,25 +77,40 @@ export async function setTheme(cardId, themeId) {
   return ack;
 }
 
-export async function suggest(group, list) {
+const shown = new Map(); // group id -> { group, list } once its suggestions were asked for
+
+export async function suggest(group, list, again = false) {
+  shown.set(group.id, { group, list });
   const ack = await act('theme:suggest', { group_id: group.id });
   if (!ack) return;
+  // Asked again as cards arrive: a name being edited keeps what was typed.
+  const typed = new Map([...list.querySelectorAll('.suggestion')].map((li) => [li.dataset.cards, li.querySelector('.suggestion-name').value]));
   list.replaceChildren(...(ack.suggestions.length
-    ? ack.suggestions.map((s) => suggestionItem(group, s))
+    ? ack.suggestions.map((s) => suggestionItem(group, s, typed.get(s.card_ids.join(','))))
     : [el('li', { class: 'suggestion-none' }, t('No suggestions: no cards are alike enough yet.'))]));
-  say(tn('{n} suggested theme for {group}.', '{n} suggested themes for {group}.', ack.suggestions.length, { group: group.name }));
+  if (!again) say(tn('{n} suggested theme for {group}.', '{n} suggested themes for {group}.', ack.suggestions.length, { group: group.name }));
+}
+
+/** Asks again for a group whose suggestions are on show: a card arrived or one was declined. */
+export function suggestAgain(groupId) {
+  const open = shown.get(groupId);
+  if (open && open.list.isConnected && open.list.children.length && !open.list.contains(document.activeElement)) suggest(open.group, open.list, true);
 }
 
 /** A suggested theme: its name (editable), the cards it would gather, Accept or Dismiss. */
-function suggestionItem(group, suggestion) {
+function suggestionItem(group, suggestion, typed) {
   const name = el('input', { class: 'suggestion-name', maxlength: 60, dir: 'auto', 'aria-label': t('Name of the suggested theme') });
-  name.value = suggestion.name;
+  name.value = typed ?? suggestion.name;
   const texts = suggestion.card_ids.map((id) => model.cards.get(id)).filter(Boolean)
     .map((c) => el('li', { dir: 'auto' }, c.text));
-  const item = el('li', { class: 'suggestion' }, name, el('ul', { class: 'suggestion-cards' }, texts),
+  const item = el('li', { class: 'suggestion', 'data-cards': suggestion.card_ids.join(',') }, name, el('ul', { class: 'suggestion-cards' }, texts),
     el('div', { class: 'card-actions' },
       el('button', { type: 'button', class: 'suggestion-accept primary', onclick: accept }, t('Accept')),
-      el('button', { type: 'button', class: 'suggestion-dismiss', onclick: () => item.remove() }, t('Dismiss'))));
+      el('button', { type: 'button', class: 'suggestion-dismiss', onclick: decline }, t('Dismiss'))));
+  // Declined for that set of cards, kept by the server: it does not come back after a reload.
+  async function decline() {
+    if (await act('theme:decline', { group_id: group.id, card_ids: suggestion.card_ids })) item.remove();
+  }
   async function accept() {
     const created = await act('theme:create', { group_id: group.id, name: name.value.trim() });
     if (!created) return;
