@@ -135,6 +135,11 @@ PLAUSIBLE: dict[str, Any] = {
     "blur_cards": BOOLS,
     "into": IDS,
     "cards": st.one_of(st.lists(IDS, max_size=55), ANYTHING),
+    "card_ids": st.one_of(st.lists(IDS, max_size=55), ANYTHING),
+    "items": st.one_of(
+        st.lists(st.one_of(st.sampled_from(["theme:1", "card:1", "card:2", "theme:x"]), TEXT), max_size=12),
+        ANYTHING,
+    ),
     "synthesis": BOOLS,
     "strategy": st.one_of(st.sampled_from(["balanced", "mixed", "Balanced"]), TEXT),
     "locked": BOOLS,

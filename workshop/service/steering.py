@@ -18,7 +18,7 @@ from ..domain.commands import (
 from ..domain.errors import NotFound, UnknownGroup
 from ..domain.setup import agenda as check_agenda
 from ..store.workshops import WorkshopStore
-from . import report_back, rooms, serialisers
+from . import report_news, rooms, serialisers
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -112,27 +112,9 @@ def step_report(ctx: Context, store: WorkshopStore, actor: Actor, cmd: Empty, de
 
 
 def _report(store: WorkshopStore, cursor: ranking.Cursor) -> Outcome:
-    live = store.save_live(report=cursor)
-    full = report_back.report(store, slide=True)
-    code = store.code
-    announce = [
-        Announce("report:changed", {"report": full}, rooms.facilitators(code)),
-        Announce(
-            "report:changed",
-            {"report": report_back.report(store, public=True, slide=True)},
-            rooms.screens(code),
-        ),
-    ]
-    if phases.shows_report(live.phase, closed=live.closed):  # phones see their own group's part
-        announce += [
-            Announce(
-                "report:changed",
-                {"report": report_back.report(store, group_id=g.id, slide=True)},
-                rooms.group(code, g.id),
-            )
-            for g in store.groups.all()
-        ]
-    return Outcome(ack={"report": full}, announce=tuple(announce))
+    store.save_live(report=cursor)
+    full, announce = report_news.report_changed(store)
+    return Outcome(ack={"report": full}, announce=announce)
 
 
 def show_spotlight(ctx: Context, store: WorkshopStore, actor: Actor, cmd: ShowSpotlight) -> Outcome:

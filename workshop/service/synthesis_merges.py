@@ -9,13 +9,13 @@ with their parts (`merged_lines`), which report-back shows on the projector and 
 
 from __future__ import annotations
 
-from ..domain import alike, phases, ranking
+from ..domain import alike, ranking
 from ..domain.alike import DeclineLines, Line, MergeLines
 from ..domain.commands import Empty
 from ..domain.errors import NotFound
 from ..store.synthesis import DECLINED, MERGED, SynthesisDecisions
 from ..store.workshops import WorkshopStore
-from . import counts, report_back, rooms
+from . import counts, report_news, rooms
 from .actors import Actor
 from .context import Context
 from .outcome import Announce, Outcome
@@ -115,25 +115,5 @@ def _line(store: WorkshopStore, key: str) -> Line | None:
 
 def _changed(store: WorkshopStore, merged: View) -> Outcome:
     """The merge is announced with the reports it changes, as report-back announces them."""
-    code = store.code
-    live = store.live()
-    announce = [
-        Announce(
-            "report:changed", {"report": report_back.report(store, slide=True)}, rooms.facilitators(code)
-        ),
-        Announce(
-            "report:changed",
-            {"report": report_back.report(store, public=True, slide=True)},
-            rooms.screens(code),
-        ),
-    ]
-    if phases.shows_report(live.phase, closed=live.closed):
-        announce += [
-            Announce(
-                "report:changed",
-                {"report": report_back.report(store, group_id=g.id, slide=True)},
-                rooms.group(code, g.id),
-            )
-            for g in store.groups.all()
-        ]
-    return Outcome(ack=merged, announce=tuple(announce))
+    _, announce = report_news.report_changed(store)
+    return Outcome(ack=merged, announce=announce)
