@@ -108,3 +108,22 @@ def test_only_a_facilitator_merges(room, lines):
     items = keys(lines["silos"], lines["silos_fr"])
     assert error_code(room["ana"].emit("synthesis:merge", {"items": items})) == "not_allowed"
     assert error_code(room["ana"].emit("synthesis:suggest", {})) == "not_allowed"
+
+
+def test_a_merged_line_keeps_its_provenance_in_the_printable_report_and_the_markdown(
+    room, lines, workshop, http
+):
+    items = keys(lines["silos"], lines["silos_fr"])
+    ok(room["facilitator"].emit("synthesis:merge", {"items": items, "name": "Data <b>silos</b>"}))
+    code = workshop["code"]
+    http.get(f"/w/{code}/facilitate?key={workshop['facilitator_key']}")  # the cookie
+    page = http.get(f"/w/{code}/report").get_data(as_text=True)
+    merged = page[page.index("Merged across groups") :]
+    assert "Data &lt;b&gt;silos&lt;/b&gt;" in merged  # the facilitator's words, escaped
+    assert merged.index("Finance") < merged.index("Data silos between ministries")
+    assert merged.index("Design") < merged.index("Les données restent cloisonnées entre les ministères")
+    markdown = http.get(f"/w/{code}/report.md").get_data(as_text=True)
+    assert (
+        "- Data <b>silos</b>: Finance: Data silos between ministries;"
+        " Design: Les données restent cloisonnées entre les ministères"
+    ) in markdown.replace("\\<", "<").replace("\\>", ">")

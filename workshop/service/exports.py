@@ -169,6 +169,15 @@ def report_markdown(store: WorkshopStore) -> str:
             for i, item in enumerate(top, 1)
         ] or ["_None._"]
         lines.append("")
+    merged = report["synthesis"].get("merged", [])
+    if merged:
+        lines += ["### Merged across groups", ""]
+        lines += [
+            f"- {md_inline(line['name'])}: "
+            + "; ".join(f"{md_inline(part['group'])}: {md_inline(part['text'])}" for part in line["lines"])
+            for line in merged
+        ]
+        lines.append("")
     shared = report["synthesis"]["shared_themes"]
     if shared:
         lines += ["### Themes several groups share", ""]

@@ -72,6 +72,7 @@ def document(store: WorkshopStore, *, include_names: bool = False) -> View:
                 for k in workshop.kinds
             ],
             "shared_themes": synthesis["shared_themes"],
+            "merged": synthesis.get("merged", []),
         },
         "cards": [
             _appendix_row(
