@@ -9,7 +9,7 @@ import { drawBoard, drawCounts, drawFilter, refresh, refreshAll } from './dashbo
 import { selected } from './dashboard/cards.js';
 import { dragging } from './dashboard/drag.js';
 import { drawDoor, drawPeopleLine, drawPeopleTools, mountPeople } from './dashboard/people.js';
-import { drawReport, mountReport } from './dashboard/report.js';
+import { drawReport, dropOffer, mountReport } from './dashboard/report.js';
 import { clock, drawRun, followAgenda, mountRun } from './dashboard/run.js';
 import { drawSpotlight, mountSpotlight } from './dashboard/spotlight.js';
 import { drawTallies } from './dashboard/tallies.js';
@@ -97,6 +97,7 @@ socket.onAny((event, payload) => {
     }));
   }
   if (event === 'card:added' || event === 'theme:declined') suggestAgain(event === 'card:added' ? payload.card.group_id : payload.group_id);
+  if (event === 'synthesis:declined') dropOffer(payload.items);
   if (event === 'phase:changed') say(t('Phase: {phase}', { phase: phaseText(payload.phase.name) }));
   if (event === 'workshop:deleted') showError(t('The owner has deleted this workshop: its file is gone.'));
 });

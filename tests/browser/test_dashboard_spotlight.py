@@ -6,7 +6,6 @@ loads only when opened."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -20,11 +19,6 @@ from tests.browser.conftest import (
     open_projector,
     post,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-# The projector's side is built apart; until screen.js knows the spotlight, the dashboard's
-# banner (shown only after the server's ack) is what is checked.
-PROJECTOR_SHOWS_SPOTLIGHT = "spotlight" in (ROOT / "static" / "js" / "screen.js").read_text()
 
 
 def test_a_card_and_a_theme_go_on_the_projector_and_come_back(live, phone, laptop):
@@ -45,10 +39,7 @@ def test_a_card_and_a_theme_go_on_the_projector_and_come_back(live, phone, lapto
     expect(banner).to_be_visible(timeout=TIMEOUT)
     expect(dashboard.locator("#spotlight-text")).to_have_text("Budgets are set a year ahead")
     expect(card).to_have_attribute("data-spotlit", "true")
-    if PROJECTOR_SHOWS_SPOTLIGHT:
-        expect(projector.locator("#spotlight")).to_contain_text(
-            "Budgets are set a year ahead", timeout=TIMEOUT
-        )
+    expect(projector.locator("#spotlight")).to_contain_text("Budgets are set a year ahead", timeout=TIMEOUT)
 
     # The key "s" on another focused card puts that one up instead.
     other = card_in(dashboard, "#groups", "Nobody owns the data")
@@ -59,14 +50,12 @@ def test_a_card_and_a_theme_go_on_the_projector_and_come_back(live, phone, lapto
     expect(card_in(dashboard, "#groups", "Budgets are set a year ahead")).not_to_have_attribute(
         "data-spotlit", "true"
     )
-    if PROJECTOR_SHOWS_SPOTLIGHT:
-        expect(projector.locator("#spotlight")).to_contain_text("Nobody owns the data", timeout=TIMEOUT)
+    expect(projector.locator("#spotlight")).to_contain_text("Nobody owns the data", timeout=TIMEOUT)
 
     # Escape, outside any field, takes it back; typing "s" in a field changes nothing.
     dashboard.keyboard.press("Escape")
     expect(banner).to_be_hidden(timeout=TIMEOUT)
-    if PROJECTOR_SHOWS_SPOTLIGHT:
-        expect(projector.locator("#spotlight")).to_be_hidden(timeout=TIMEOUT)
+    expect(projector.locator("#spotlight")).to_be_hidden(timeout=TIMEOUT)
     name = dashboard.locator(f"section.group[data-group-id='{ops}'] .theme-create-name")
     name.fill("Money")
     name.press("s")
@@ -82,8 +71,7 @@ def test_a_card_and_a_theme_go_on_the_projector_and_come_back(live, phone, lapto
     expect(banner).to_be_visible(timeout=TIMEOUT)
     expect(dashboard.locator("#spotlight-text")).to_have_text("Money")
     expect(dashboard.locator("#spotlight-kind")).to_have_text("Theme")
-    if PROJECTOR_SHOWS_SPOTLIGHT:
-        expect(projector.locator("#spotlight")).to_contain_text("Money", timeout=TIMEOUT)
+    expect(projector.locator("#spotlight")).to_contain_text("Money", timeout=TIMEOUT)
     dashboard.click("#spotlight-clear")
     expect(banner).to_be_hidden(timeout=TIMEOUT)
 

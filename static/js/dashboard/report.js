@@ -28,9 +28,46 @@ export function drawReport(picked = false) {
   if (what && live) text = t('On the projector: {what}.', { what });
   else if (what && lined) text = t('Ready for report back: {what}. {more}', { what, more: text });
   $('report-current').textContent = text;
+  // A line merged on another dashboard is no longer on offer here.
+  ((r && r.synthesis && r.synthesis.merged) || []).forEach((line) => dropOffer(line.items));
+}
+
+// --- alike lines across groups, for the synthesis (synthesis:suggest, :merge, :decline)
+
+/** One offer: its name (editable), each part with its group, Merge and Not the same. */
+function offerItem(offer) {
+  const name = el('input', { type: 'text', maxlength: 60, value: offer.name, 'aria-label': t('Name of the merged line') });
+  const item = el('li', { class: 'alike-offer', 'data-items': offer.items.join(' ') },
+    name,
+    el('ul', { class: 'alike-parts' }, offer.lines.map((part) => el('li', {},
+      el('strong', { dir: 'auto' }, part.group), ': ', el('span', { dir: 'auto' }, part.text)))),
+    el('div', { class: 'run-controls' },
+      el('button', { type: 'button', class: 'alike-merge', onclick: async () => {
+        if (await act('synthesis:merge', { items: offer.items, name: name.value.trim() })) dropOffer(offer.items);
+      } }, t('Merge')),
+      el('button', { type: 'button', class: 'alike-decline', onclick: async () => {
+        if (await act('synthesis:decline', { items: offer.items })) dropOffer(offer.items);
+      } }, t('Not the same'))));
+  return item;
+}
+
+async function findAlike() {
+  const ack = await act('synthesis:suggest', {});
+  if (!ack) return;
+  $('alike-list').replaceChildren(...ack.merges.map(offerItem));
+  $('alike-none').hidden = ack.merges.length > 0;
+}
+
+/** An offer merged or declined, here or on another dashboard, leaves the list. */
+export function dropOffer(items) {
+  const key = [...items].sort().join(' ');
+  [...$('alike-list').children].forEach((li) => {
+    if (li.dataset.items.split(' ').sort().join(' ') === key) li.remove();
+  });
 }
 
 export function mountReport() {
+  $('alike-find').addEventListener('click', findAlike);
   $('report-group').addEventListener('change', () => {
     if ($('report-group').value) report('report:show', { group_id: Number($('report-group').value) });
   });
