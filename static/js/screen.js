@@ -4,7 +4,8 @@
 import { connect, showStatus } from './lib/socket.js';
 import { phaseText, t, tn } from './lib/i18n.js';
 import { byNewest, cardNode, el, people, tallyNode } from './lib/render.js';
-import { createClock, isClosed, mergeTallies, mmss } from './lib/run.js';
+import { createClock, mmss } from './lib/run.js';
+import { apply, createModel, phaseAllows, votesOn } from './lib/model.js';
 import { setUpContrast } from './lib/contrast.js';
 import { drawSlide } from './lib/screen_report.js';
 import { drawSpotlight, fit as fitSpotlight } from './lib/screen_spotlight.js';
@@ -12,10 +13,7 @@ import { drawSpotlight, fit as fitSpotlight } from './lib/screen_spotlight.js';
 const $ = (id) => document.getElementById(id);
 const code = document.querySelector('main[data-code]').dataset.code;
 
-const model = {
-  kinds: [], groups: [], cards: new Map(), question: '',
-  phase: null, settings: null, themes: new Map(), tallies: null, report: null, spotlight: null,
-};
+const model = createModel(); // the server's state, kept by lib/model.js
 let refitSlide = () => {}; // fits the report-back slide again, once drawn
 let columns = new Map(); // group id -> a column: its nodes and its page (see paginate)
 
@@ -34,147 +32,55 @@ const clock = createClock((seconds, timer) => {
 setUpContrast($('contrast-toggle'));
 $('contrast-toggle').addEventListener('click', refit); // larger type: measure again
 
-socket.on('state', (state) => {
-  model.kinds = state.kinds;
-  model.groups = state.groups;
-  model.cards = new Map(state.cards.filter((c) => !c.hidden).map((c) => [c.id, c]));
-  model.question = state.workshop.question;
-  model.phase = state.phase || null;
-  model.settings = state.settings || null;
-  model.themes = new Map((state.themes || []).map((t) => [t.id, t]));
-  model.tallies = state.tallies || null;
-  model.report = state.report || null;
-  model.spotlight = state.spotlight || null;
-  $('workshop-title').textContent = state.workshop.title;
-  clock.set(state.timer);
-  drawPeople(state.people);
-  drawBoard();
-  drawRun();
-  drawSpotlightNow();
+// Every event goes through the one client model; this page redraws what it touched.
+socket.onAny((event, payload) => {
+  const fresh = event === 'card:added' && !model.cards.has(payload.card.id);
+  const { what, groups } = apply(model, event, payload);
+  if (what.has('all') || what.has('workshop')) {
+    $('workshop-title').textContent = model.workshop.title;
+    drawBoard();
+  } else if (what.has('groups')) {
+    drawBoard();
+  } else if (what.has('tallies')) {
+    drawTallies();
+  } else {
+    groups.forEach((id) => refresh(id));
+  }
+  if (what.has('all') || what.has('timer')) clock.set(model.timer);
+  if (model.people_in != null) $('people-count').textContent = people(model.people_in);
+  // The phase, the report or the board's room changed (not for a card: the columns keep turning).
+  if (['all', 'run', 'report', 'workshop', 'groups'].some((part) => what.has(part))) drawRun();
+  if (what.has('all') || what.has('spotlight')) drawSpotlightNow();
+  announce(event, payload, fresh);
 });
-socket.on('card:added', ({ card }) => {
-  const isNew = !model.cards.has(card.id);
-  putCard(card);
-  const kind = model.kinds.find((k) => k.id === card.kind);
-  const group = model.groups.find((g) => g.id === card.group_id);
-  if (isNew) say(t('New {kind} in {group}', { kind: kind ? kind.label : card.kind, group: group ? group.name : '' }));
-});
-socket.on('card:updated', ({ card }) => putCard(card));
-socket.on('card:deleted', dropCard);
-socket.on('card:hidden', dropCard);
-socket.on('card:merged', ({ card, merged }) => {
-  merged.forEach((id) => model.cards.delete(id));
-  putCard(card);
-});
-socket.on('people:changed', ({ people: total }) => drawPeople(total));
-socket.on('group:added', ({ group }) => putGroup(group));
-socket.on('group:renamed', ({ group }) => putGroup(group));
-socket.on('group:updated', ({ group }) => putGroup(group));
-socket.on('phase:changed', ({ phase, timer }) => {
-  model.phase = phase;
-  clock.set(timer);
-  drawRun();
-  say(t('Now: {phase}', { phase: phaseText(phase.name) }));
-});
-socket.on('agenda:changed', ({ phase }) => {
-  model.phase = phase;
-  drawRun();
-});
-socket.on('timer:changed', ({ timer }) => clock.set(timer));
-socket.on('settings:changed', ({ settings }) => {
-  model.settings = settings;
-  drawRun();
-});
-socket.on('theme:created', ({ theme }) => putTheme(theme));
-socket.on('theme:renamed', ({ theme }) => putTheme(theme));
-socket.on('theme:deleted', ({ theme_id: id, group_id: groupId }) => {
-  model.themes.delete(id);
-  model.cards.forEach((c) => { if (c.theme_id === id) model.cards.set(c.id, { ...c, theme_id: null }); });
-  refresh(groupId);
-});
-socket.on('votes:revealed', ({ tallies }) => {
-  model.tallies = tallies;
-  drawTallies();
-});
-socket.on('votes:changed', ({ tallies }) => { // sent to screens only while revealed
-  model.tallies = mergeTallies(model.tallies, tallies);
-  drawTallies();
-});
-socket.on('votes:hidden', () => {
-  model.tallies = null;
-  drawTallies();
-});
-socket.on('report:changed', ({ report }) => {
-  model.report = report;
-  drawRun();
-  // The report itself is not a live region (it is redrawn whole): say what it shows now.
-  const part = report.groups.find((g) => g.group_id === report.group_id);
-  if (report.view === 'synthesis') say(t('Report back: the synthesis of the whole room.'));
-  else if (part) say(t('Report back: {group}.', { group: part.name }));
-});
-socket.on('workshop:edited', ({ workshop, kinds, phase }) => { // new words from the facilitator
-  model.kinds = kinds;
-  model.question = workshop.question;
-  model.phase = phase;
-  $('workshop-title').textContent = workshop.title;
-  drawBoard();
-  drawRun();
-  drawSpotlightNow();
-});
-socket.on('spotlight:changed', ({ spotlight }) => {
-  model.spotlight = spotlight;
-  drawSpotlightNow();
-});
-socket.on('workshop:closed', () => {
-  model.settings = { ...model.settings, closed: true };
-  drawRun();
-});
-socket.on('workshop:reopened', () => {
-  model.settings = { ...model.settings, closed: false };
-  drawRun();
-});
+
+/** What screen readers hear of an event: a new card, a new phase, a new slide. */
+function announce(event, payload, fresh) {
+  if (fresh) {
+    const { card } = payload;
+    const kind = model.kinds.find((k) => k.id === card.kind);
+    const group = model.groups.find((g) => g.id === card.group_id);
+    say(t('New {kind} in {group}', { kind: kind ? kind.label : card.kind, group: group ? group.name : '' }));
+  }
+  if (event === 'phase:changed') say(t('Now: {phase}', { phase: phaseText(payload.phase.name) }));
+  if (event === 'report:changed') { // redrawn whole, so not a live region: say what it shows
+    const { report } = payload;
+    const part = report.groups.find((g) => g.group_id === report.group_id);
+    if (report.view === 'synthesis') say(t('Report back: the synthesis of the whole room.'));
+    else if (part) say(t('Report back: {group}.', { group: part.name }));
+  }
+}
 
 function say(text) {
   $('announce').textContent = text;
-}
-
-function putCard(card) {
-  const old = model.cards.get(card.id);
-  if (card.hidden) model.cards.delete(card.id);
-  else model.cards.set(card.id, card);
-  // A new card goes on top, where the column's first page will show it; the column keeps
-  // turning meanwhile, or a busy group's later pages would never come round.
-  refresh(card.group_id);
-  if (old && old.group_id !== card.group_id) refresh(old.group_id);
-}
-
-function dropCard({ card_id: id, group_id: groupId }) {
-  model.cards.delete(id);
-  refresh(groupId);
-}
-
-function putGroup(group) {
-  model.groups = model.groups.filter((g) => g.id !== group.id).concat(group)
-    .sort((a, b) => a.position - b.position);
-  drawBoard();
-  drawRun();
-}
-
-function putTheme(theme) {
-  model.themes.set(theme.id, theme);
-  refresh(theme.group_id);
-}
-
-function drawPeople(total) {
-  $('people-count').textContent = people(total);
 }
 
 /** The phase, its question, and whether the board or the report back is on screen. */
 function drawRun() {
   const { phase, settings, report } = model;
   $('screen-phase').textContent = phase ? phaseText(phase.name) : '';
-  $('question').textContent = (phase && phase.question && phaseText(phase.question)) || model.question;
-  const reporting = Boolean(report && (isClosed(phase, settings) || (phase && phase.kind === 'report')));
+  $('question').textContent = (phase && phase.question && phaseText(phase.question)) || (model.workshop && model.workshop.question) || '';
+  const reporting = Boolean(report && (phaseAllows(model).report || (settings && settings.closed)));
   // While people join, the join panel is large; then it shrinks to a corner strip of its own.
   const joining = !phase || phase.kind === 'join';
   $('main').classList.toggle('is-report', reporting);
@@ -215,8 +121,8 @@ function drawBoard() {
   model.groups.forEach((g) => refresh(g.id));
 }
 
-const cardVotes = (card) => (model.tallies ? model.tallies.cards[card.id] || 0 : null);
-const themeVotes = (theme) => (model.tallies ? model.tallies.themes[theme.id] || 0 : null);
+const cardVotes = (card) => votesOn(model, 'cards', card.id);
+const themeVotes = (theme) => votesOn(model, 'themes', theme.id);
 const byTime = (a, b) => a.created_at - b.created_at || a.id - b.id;
 
 /**
@@ -229,8 +135,8 @@ function boardOf(groupId) {
   const themes = [...model.themes.values()].filter((th) => th.group_id === groupId);
   const inTheme = new Map(themes.map((th) => [th.id, []]));
   const loose = [];
-  model.cards.forEach((c) => {
-    if (c.group_id === groupId) (inTheme.get(c.theme_id) || loose).push(c);
+  model.cards.forEach((c) => { // a screen is never sent a hidden card's text; none stays
+    if (c.group_id === groupId && !c.hidden) (inTheme.get(c.theme_id) || loose).push(c);
   });
   if (!model.tallies) {
     return [...themes.sort(byTime).map((theme) => ({ theme, cards: inTheme.get(theme.id).sort(byNewest) })),

@@ -436,7 +436,8 @@ def test_report_back_group_by_group_then_synthesis_then_close(live, phone, lapto
     expect(report).to_be_visible(timeout=TIMEOUT)
     expect(projector.locator("#groups")).to_be_hidden()
     expect(projector.locator("#screen-phase")).to_have_text("Report back")
-    expect(report.locator(".report-title")).to_have_text("Ops")
+    expect(report.locator(".report-title .slide-name")).to_have_text("Ops")
+    expect(report.locator(".report-title .slide-where")).to_have_text("Group 1 of 2 · 3 cards")
     challenges, opportunities = report.locator(".report-kind").nth(0), report.locator(".report-kind").nth(1)
     expect(challenges.locator("h3")).to_have_text("Challenge")
     expect(challenges.locator(".report-item .report-text")).to_have_text(
@@ -453,7 +454,7 @@ def test_report_back_group_by_group_then_synthesis_then_close(live, phone, lapto
     expect(ana.locator("#post-button")).to_be_disabled(timeout=TIMEOUT)
 
     dashboard.click("#report-next")
-    expect(report.locator(".report-title")).to_have_text("Dev", timeout=TIMEOUT)
+    expect(report.locator(".report-title .slide-name")).to_have_text("Dev", timeout=TIMEOUT)
     expect(report.locator(".report-item .report-text")).to_have_text(
         ["Tools do not talk to each other", "Pair new staff with a mentor"]
     )

@@ -54,11 +54,3 @@ export function mmss(seconds) {
   const m = Math.floor((t % 3600) / 60);
   return t >= 3600 ? `${Math.floor(t / 3600)}:${pad(m)}:${pad(t % 60)}` : `${m}:${pad(t % 60)}`;
 }
-
-// The projector's, until it reads lib/model.js.
-export const isClosed = (phase, settings) => Boolean((settings && settings.closed) || (phase && phase.kind === 'closed'));
-
-export const mergeTallies = (held, changed) => ({
-  cards: { ...(held && held.cards), ...(changed && changed.cards) },
-  themes: { ...(held && held.themes), ...(changed && changed.themes) },
-});

@@ -29,7 +29,7 @@ function groupSlide(report, kinds) {
       bar(theme.votes, most))));
   return el('div', { class: 'slide' },
     el('h2', { class: 'report-title', 'data-group-id': part.group_id },
-      el('span', { dir: 'auto' }, part.name),
+      el('span', { class: 'slide-name', dir: 'auto' }, part.name),
       el('span', { class: 'slide-where' }, [
         report.groups.length > 1 && t('Group {n} of {total}', { n: at + 1, total: report.groups.length }),
         tn('{n} card', '{n} cards', cards),

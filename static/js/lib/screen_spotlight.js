@@ -11,7 +11,8 @@ import { fitList, fitType } from './fit.js';
  */
 export function drawSpotlight(root, model) {
   const aim = model.spotlight;
-  const card = aim && aim.card_id != null ? model.cards.get(aim.card_id) : null;
+  const held = aim && aim.card_id != null ? model.cards.get(aim.card_id) : null;
+  const card = held && !held.hidden ? held : null;
   const theme = aim && aim.theme_id != null ? model.themes.get(aim.theme_id) : null;
   if (!card && !theme) {
     root.replaceChildren();
@@ -76,7 +77,7 @@ function cardView(card, model) {
 }
 
 function themeView(theme, model) {
-  const cards = [...model.cards.values()].filter((c) => c.theme_id === theme.id)
+  const cards = [...model.cards.values()].filter((c) => c.theme_id === theme.id && !c.hidden)
     .sort((a, b) => (votesOf(model, 'cards', b.id) || 0) - (votesOf(model, 'cards', a.id) || 0)
       || a.created_at - b.created_at || a.id - b.id);
   return el('article', { class: 'spotlight-theme', 'data-theme-id': theme.id },
